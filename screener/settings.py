@@ -1,0 +1,60 @@
+"""All run-time settings in one place, resolved from arguments, environment and defaults."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from screener.resources import data_dir
+
+LANGUAGES = ("da", "en")
+DEFAULT_LANGUAGE = "da"
+APP_NAME = "screener"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_documents_dir() -> Path:
+    from platformdirs import user_documents_path
+
+    return user_documents_path()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the database and questionnaires are, and which language the user sees.
+
+    Nothing is created when a Settings object is made; the store creates the database folder
+    when it opens the database.
+    """
+
+    db_path: Path
+    questionnaire_dir: Path = field(default_factory=lambda: data_dir("questionnaires"))
+    language: str = DEFAULT_LANGUAGE
+    export_dir: Path | None = None
+    actor: str = "consultant"
+
+    @classmethod
+    def resolve(
+        cls,
+        db: str | os.PathLike[str] | None = None,
+        language: str | None = None,
+        questionnaire_dir: str | os.PathLike[str] | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> Settings:
+        """Arguments win over the environment (``SCREENER_DB``), which wins over defaults."""
+        env = os.environ if environ is None else environ
+        if db is None:
+            db = env.get("SCREENER_DB") or None
+        db_path = Path(db) if db is not None else default_data_dir() / "screener.sqlite3"
+        lang = language or DEFAULT_LANGUAGE
+        if lang not in LANGUAGES:
+            raise ValueError(f"unsupported language: {lang}")
+        qdir = Path(questionnaire_dir) if questionnaire_dir else data_dir("questionnaires")
+        return cls(db_path=db_path.expanduser(), questionnaire_dir=qdir, language=lang)
