@@ -1,0 +1,48 @@
+"""Writing an interview's handover files (PDF and JSON) into a folder the user chose."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from screener.errors import ExportError
+from screener.i18n import _
+from screener.store.repository import Repository
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    pdf: Path
+    json: Path
+
+
+def export_names(interview_id: int, folder: Path) -> tuple[Path, Path]:
+    """File names without the candidate's name: the folder may be a shared USB stick."""
+    stem = f"screening-{interview_id:05d}"
+    return folder / f"{stem}.pdf", folder / f"{stem}.json"
+
+
+def write_json(repo: Repository, interview_id: int, path: Path) -> None:
+    from screener.files import atomic_write
+    from screener.store.export_json import to_json
+
+    data = to_json(repo.get(interview_id), event_count=len(repo.events(interview_id)))
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    atomic_write(path, text.encode("utf-8"))
+
+
+def export_interview(
+    repo: Repository, interview_id: int, folder: Path, lang: str
+) -> ExportResult:
+    """Write the report and the JSON into ``folder``; raises ExportError with a clear message."""
+    from screener.report.render import write_pdf
+
+    folder = folder.expanduser()
+    if not folder.is_dir():
+        raise ExportError(_("The folder does not exist: {folder}").format(folder=folder))
+    pdf_path, json_path = export_names(interview_id, folder)
+    write_pdf(repo.get(interview_id), pdf_path, lang)
+    write_json(repo, interview_id, json_path)
+    repo.mark_exported(interview_id)
+    return ExportResult(pdf=pdf_path, json=json_path)

@@ -1,0 +1,126 @@
+"""The Textual application: built by one factory from explicit settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from screener import i18n
+from screener.i18n import _
+from screener.settings import Settings
+from screener.ui.saver import Saver
+from screener.ui.translate import LanguageChanged, translate_bindings
+
+if TYPE_CHECKING:
+    from screener.questionnaire.model import Questionnaire
+    from screener.store.repository import Repository
+
+
+class ScreenerApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Screener"
+    BINDINGS = [
+        Binding("f1", "toggle_help", "Help"),
+        Binding("f2", "toggle_language", "Dansk/English"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, settings: Settings, repo: Repository, questionnaire: Questionnaire) -> None:
+        super().__init__()
+        self.settings = settings
+        self.repo = repo
+        self.questionnaire = questionnaire
+        self.saver = Saver(on_change=self._saver_changed)
+        self.ui_language = settings.language
+
+    def get_default_screen(self) -> Screen[Any]:
+        from screener.ui.screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        translate_bindings(self)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand(_("Keys"), _("Show or hide all keys of this screen"), self.action_toggle_help)
+        yield SystemCommand(
+            _("Language"), _("Switch between Danish and English"), self.action_toggle_language
+        )
+        yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def action_toggle_language(self) -> None:
+        self.set_language("en" if self.ui_language == "da" else "da")
+
+    def set_language(self, lang: str) -> None:
+        """Switch screens and questionnaire texts without losing focus or typed input."""
+        i18n.set_language(lang)
+        self.ui_language = lang
+        translate_bindings(self)
+        for screen in self.screen_stack:
+            translate_bindings(screen)
+            for node in screen.walk_children():
+                if node.__class__.BINDINGS:
+                    translate_bindings(node)
+            screen.post_message(LanguageChanged())
+        self.refresh_bindings()
+
+    def _saver_changed(self) -> None:
+        """Called on the saver's thread; the screens show the state on the UI thread."""
+        if self._thread_id != _current_thread_id():
+            self.call_from_thread(self._post_save_state)
+        else:
+            self._post_save_state()
+
+    def _post_save_state(self) -> None:
+        from screener.ui.messages import SaveStateChanged
+
+        self.screen.post_message(SaveStateChanged(self.saver.pending, self.saver.failed))
+
+    async def action_quit(self) -> None:
+        """Never quit with an answer still on its way to the disk."""
+        for widget in self.screen.query("*"):
+            flush = getattr(widget, "save_now", None)
+            if callable(flush):
+                flush()
+        self.saver.flush()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.saver.close()
+
+
+def _current_thread_id() -> int:
+    import threading
+
+    return threading.get_ident()
+
+
+def build_app(settings: Settings) -> ScreenerApp:
+    """Open the store and the questionnaire named by ``settings`` and build the app on them."""
+    from screener.questionnaire.loader import load_default
+    from screener.store.repository import Repository
+
+    i18n.set_language(settings.language)
+    questionnaire = load_default(settings.questionnaire_dir)
+    repo = Repository(settings.db_path, actor=settings.actor)
+    return ScreenerApp(settings, repo, questionnaire)
+
+
+def run_app(settings: Settings) -> int:
+    app = build_app(settings)
+    try:
+        app.run()
+    finally:
+        app.repo.close()
+    return 0

@@ -1,0 +1,92 @@
+"""Small modal dialogs: confirm, ask for a line of text (reopen reason, notes)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from screener.i18n import _
+from screener.ui.translate import translate_bindings
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Asks a yes/no question; the question names what is at stake (e.g. the person)."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "Cancel"),
+    ]
+
+    def __init__(self, question: str, yes: str | None = None) -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes or _("Yes")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} [y]", id="yes", variant="error")
+                yield Button(_("No") + " [n]", id="no")
+
+    def on_mount(self) -> None:
+        translate_bindings(self)
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class TextDialog(ModalScreen[str | None]):
+    """Asks for one line of text; escape cancels, enter confirms. An empty answer is refused
+    when ``required``."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self, title: str, prompt: str, value: str = "", required: bool = True
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.prompt = prompt
+        self.value = value
+        self.required = required
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.prompt, classes="dialog-text")
+            yield Input(value=self.value, id="dialog-input")
+            yield Static("", id="dialog-error", classes="field-error")
+            yield Static(_("Enter to confirm, Escape to cancel"), classes="dialog-help")
+
+    def on_mount(self) -> None:
+        translate_bindings(self)
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if self.required and not text:
+            self.query_one("#dialog-error", Static).update(_("Please write something first."))
+            return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReopenDialog(TextDialog):
+    """A finalized interview is reopened only with a reason, which is logged."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("Reopen interview"),
+            _("Why is the finalized interview being changed? The reason is logged."),
+        )

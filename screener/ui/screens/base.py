@@ -1,0 +1,30 @@
+"""What every Screener screen shares: translated keys, re-rendering on a language switch."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.screen import Screen
+
+from screener.ui.translate import LanguageChanged, translate_bindings
+
+if TYPE_CHECKING:
+    from screener.ui.app import ScreenerApp
+
+
+class ScreenerScreen(Screen[Any]):
+    @property
+    def sapp(self) -> ScreenerApp:
+        """The app, typed, for the repository, saver, questionnaire and settings."""
+        return cast("ScreenerApp", self.app)
+
+    def on_mount(self) -> None:
+        translate_bindings(self)
+        self.refresh_texts()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.refresh_texts()
+        self.refresh_bindings()
+
+    def refresh_texts(self) -> None:
+        """Set every visible text from ``_()`` and the questionnaire; called again on a switch."""

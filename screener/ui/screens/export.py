@@ -1,0 +1,95 @@
+"""Export: the handover PDF and the JSON, into any folder, in Danish or English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, Label, Select, Static
+
+from screener.errors import ScreenerError
+from screener.i18n import _
+from screener.settings import default_documents_dir
+from screener.ui.screens.base import ScreenerScreen
+
+
+class ExportScreen(ScreenerScreen):
+    BINDINGS = [
+        Binding("ctrl+s", "export", "Write files"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+
+    def compose(self) -> ComposeResult:
+        folder = self.sapp.settings.export_dir or default_documents_dir()
+        with Vertical(id="export"):
+            yield Static("", id="export-title", classes="screen-title")
+            with Horizontal(classes="form-row"):
+                yield Label("", id="label-folder", classes="form-label")
+                yield Input(str(folder), id="export-folder")
+            with Horizontal(classes="form-row"):
+                yield Label("", id="label-lang", classes="form-label")
+                yield Select(
+                    [("Dansk", "da"), ("English", "en")],
+                    value="da",
+                    allow_blank=False,
+                    id="export-lang",
+                )
+            yield Static("", id="export-result")
+            yield Static("", id="export-help", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        interview = self.sapp.repo.get(self.interview_id)
+        self.query_one("#export-lang", Select).value = interview.info.report_language or "da"
+        self.query_one("#export-folder", Input).focus()
+
+    def refresh_texts(self) -> None:
+        name = self.sapp.repo.get(self.interview_id).info.candidate_name
+        self.query_one("#export-title", Static).update(
+            _("Export the handover report for {name}").format(name=name)
+        )
+        self.query_one("#label-folder", Label).update(_("Folder"))
+        self.query_one("#label-lang", Label).update(_("Report language"))
+        self.query_one("#export-help", Static).update(
+            _("Type any folder, e.g. the USB stick. Ctrl+S writes the PDF and the JSON.")
+        )
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.action_export()
+
+    def action_export(self) -> None:
+        folder = Path(self.query_one("#export-folder", Input).value.strip() or ".")
+        lang = str(self.query_one("#export-lang", Select).value)
+        self.query_one("#export-result", Static).update(_("Writing ..."))
+        self._export(folder, lang)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, folder: Path, lang: str) -> None:
+        from screener.exporting import export_interview
+
+        self.sapp.saver.flush()
+        try:
+            result = export_interview(self.sapp.repo, self.interview_id, folder, lang)
+        except ScreenerError as error:
+            message = _("Nothing was written: {error}").format(error=error)
+            self.app.call_from_thread(self._show, message, True)
+            return
+        message = _("Written:\n  {pdf}\n  {json}").format(pdf=result.pdf, json=result.json)
+        self.app.call_from_thread(self._show, message, False)
+
+    def _show(self, message: str, failed: bool) -> None:
+        result = self.query_one("#export-result", Static)
+        result.update(message)
+        result.set_class(failed, "field-error")
+        if not failed:
+            self.notify(_("Report exported."))
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,63 @@
+"""Finalize: one look at what is still missing, then the interview becomes read-only."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Static
+
+from screener.i18n import _
+from screener.ui.screens.base import ScreenerScreen
+from screener.ui.screens.review import review_rows
+
+
+class FinalizeScreen(ScreenerScreen):
+    """Dismisses with True when the interview was finalized."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "finalize", "Finalize"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="finalize"):
+            yield Static("", id="finalize-title", classes="screen-title")
+            yield Static("", id="finalize-body")
+            yield Static("", id="finalize-help", classes="muted")
+        yield Footer()
+
+    def refresh_texts(self) -> None:
+        interview = self.sapp.repo.get(self.interview_id)
+        self.query_one("#finalize-title", Static).update(
+            _("Finalize the interview with {name}").format(name=interview.info.candidate_name)
+        )
+        lines: list[str] = []
+        for heading, rows in review_rows(interview)[:2]:
+            lines.append(f"{heading}: {len(rows)}")
+            lines.extend(f"  - {text}" for _section, _item, text in rows[:12])
+            if len(rows) > 12:
+                lines.append("  " + _("... and {count} more").format(count=len(rows) - 12))
+        if interview.consent is None or not interview.consent.handover:
+            lines.append("")
+            lines.append(_("Consent to hand the result to the municipality is not recorded."))
+        self.query_one("#finalize-body", Static).update("\n".join(lines))
+        self.query_one("#finalize-help", Static).update(
+            _(
+                "After finalizing, the interview is read-only until it is reopened with a "
+                "reason. Ctrl+S finalizes, Escape goes back."
+            )
+        )
+
+    def action_finalize(self) -> None:
+        self.sapp.saver.flush()
+        self.sapp.repo.finalize(self.interview_id)
+        self.notify(_("The interview is finalized."))
+        self.dismiss(True)
+
+    def action_back(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,220 @@
+"""A new interview: who, with which interpreter, where, and the recorded consent."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+
+from screener.i18n import _, current_language
+from screener.municipalities import MUNICIPALITIES
+from screener.store.records import Consent, InterviewInfo
+from screener.ui.screens.base import ScreenerScreen
+
+FIELDS: tuple[tuple[str, str], ...] = (
+    ("candidate_name", "Candidate's name"),
+    ("birth_date", "Date of birth (DD-MM-YYYY)"),
+    ("nationality", "Nationality"),
+    ("case_id", "Case id"),
+    ("interpreter_language", "Interpreter language"),
+    ("interpreter_name", "Interpreter's name"),
+    ("consultant", "Consultant"),
+    ("place", "Place (e.g. asylum centre)"),
+    ("municipality", "Receiving municipality"),
+)
+
+
+def mode_options() -> list[tuple[str, str]]:
+    return [
+        (_("In person"), "in_person"),
+        (_("By phone"), "phone"),
+        (_("By video"), "video"),
+        (_("No interpreter"), "none"),
+    ]
+
+
+def parse_birth_date(text: str) -> date | None:
+    """Accept DD-MM-YYYY, DD.MM.YYYY, DD/MM/YYYY and ISO; raise ValueError otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    for separator in "-./":
+        parts = text.split(separator)
+        if len(parts) == 3 and all(part.isdigit() for part in parts):
+            if len(parts[0]) == 4:
+                year, month, day = (int(p) for p in parts)
+            else:
+                day, month, year = (int(p) for p in parts)
+            parsed = date(year, month, day)
+            if not 1900 <= parsed.year <= date.today().year:
+                raise ValueError(text)
+            return parsed
+    raise ValueError(text)
+
+
+class NewInterviewScreen(ScreenerScreen):
+    BINDINGS = [
+        Binding("ctrl+s", "create", "Start interview"),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="new-form"):
+            yield Static("", id="new-title", classes="screen-title")
+            for name, _label in FIELDS:
+                with Horizontal(classes="form-row"):
+                    yield Label("", id=f"label-{name}", classes="form-label")
+                    suggester = (
+                        SuggestFromList(MUNICIPALITIES, case_sensitive=False)
+                        if name == "municipality"
+                        else None
+                    )
+                    yield Input(id=f"field-{name}", suggester=suggester)
+                if name == "interpreter_name":
+                    with Horizontal(classes="form-row"):
+                        yield Label("", id="label-mode", classes="form-label")
+                        yield Select(
+                            mode_options(), value="in_person", allow_blank=False, id="field-mode"
+                        )
+            yield Static("", id="new-error", classes="field-error")
+            yield Static("", id="consent-title", classes="section-title")
+            with Horizontal(classes="form-row"):
+                yield Label("", id="label-consent-lang", classes="form-label")
+                yield Select(
+                    [("Dansk", "da"), ("English", "en")],
+                    value=current_language(),
+                    allow_blank=False,
+                    id="consent-lang",
+                )
+            yield Static("", id="consent-text", classes="consent-text")
+            yield Checkbox("", id="consent-screening")
+            yield Checkbox("", id="consent-handover")
+            yield Static("", id="new-help", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#field-candidate_name", Input).focus()
+
+    def refresh_texts(self) -> None:
+        self.query_one("#new-title", Static).update(_("New interview"))
+        for name, label in FIELDS:
+            self.query_one(f"#label-{name}", Label).update(_(label))
+        self.query_one("#label-mode", Label).update(_("Interpreter present"))
+        mode = self.query_one("#field-mode", Select)
+        value = mode.value
+        mode.set_options(mode_options())
+        mode.value = value
+        self.query_one("#consent-title", Static).update(_("Consent"))
+        self.query_one("#label-consent-lang", Label).update(_("Consent text in"))
+        self.query_one("#consent-screening", Checkbox).label = _(
+            "The candidate agrees to the screening interview"
+        )
+        self.query_one("#consent-handover", Checkbox).label = _(
+            "The candidate agrees that the result is handed to the receiving municipality"
+        )
+        self.query_one("#new-help", Static).update(
+            _("Tab moves to the next field. Ctrl+S starts the interview.")
+        )
+        self._show_consent_text()
+
+    def _show_consent_text(self) -> None:
+        lang = str(self.query_one("#consent-lang", Select).value)
+        questionnaire = self.sapp.questionnaire
+        item = questionnaire.by_role("consent")
+        text = questionnaire.text(item.label, lang) if item else ""
+        self.query_one("#consent-text", Static).update(text)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "consent-lang":
+            self._show_consent_text()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.focus_next()
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#field-{name}", Input).value.strip()
+
+    def _dirty(self) -> bool:
+        return any(self._value(name) for name, _label in FIELDS)
+
+    def _error(self, text: str) -> None:
+        self.query_one("#new-error", Static).update(text)
+
+    def collect(self) -> InterviewInfo | None:
+        """The typed details, or None with the problem shown next to the form."""
+        name = self._value("candidate_name")
+        if not name:
+            self._error(_("Write the candidate's name first."))
+            self.query_one("#field-candidate_name", Input).focus()
+            return None
+        try:
+            birth_date = parse_birth_date(self._value("birth_date"))
+        except ValueError:
+            self._error(_("The date of birth is not a date. Write it as DD-MM-YYYY."))
+            self.query_one("#field-birth_date", Input).focus()
+            return None
+        municipality = self._value("municipality")
+        known = {m.casefold(): m for m in MUNICIPALITIES}
+        if municipality and municipality.casefold() not in known:
+            self._error(_("Choose one of the 98 municipalities (type and press right arrow)."))
+            self.query_one("#field-municipality", Input).focus()
+            return None
+        lang = self.sapp.ui_language
+        return InterviewInfo(
+            candidate_name=name,
+            birth_date=birth_date,
+            nationality=self._value("nationality"),
+            case_id=self._value("case_id"),
+            consultant=self._value("consultant"),
+            interpreter_language=self._value("interpreter_language"),
+            interpreter_name=self._value("interpreter_name"),
+            interpreter_mode=str(self.query_one("#field-mode", Select).value),
+            place=self._value("place"),
+            municipality=known.get(municipality.casefold(), ""),
+            ui_language=lang,
+            report_language="da",
+        )
+
+    def action_create(self) -> None:
+        info = self.collect()
+        if info is None:
+            return
+        repo = self.sapp.repo
+        interview_id = repo.create_interview(info, self.sapp.questionnaire)
+        repo.record_consent(
+            interview_id,
+            Consent(
+                screening=self.query_one("#consent-screening", Checkbox).value,
+                handover=self.query_one("#consent-handover", Checkbox).value,
+                language=str(self.query_one("#consent-lang", Select).value),
+                interpreter=" ".join(
+                    part for part in (info.interpreter_name, info.interpreter_language) if part
+                ),
+            ),
+        )
+        from screener.ui.screens.interview import InterviewScreen
+
+        self.app.switch_screen(InterviewScreen(interview_id))
+
+    def action_leave(self) -> None:
+        if not self._dirty():
+            self.dismiss()
+            return
+        from screener.ui.dialogs import ConfirmDialog
+
+        def done(confirmed: Any) -> None:
+            if confirmed:
+                self.dismiss()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Leave without starting the interview? What you typed here is not kept."),
+                yes=_("Leave"),
+            ),
+            done,
+        )
