@@ -1,6 +1,7 @@
 """Set up the checkout's own virtual environment when needed, then run the app or the tests.
 
-Usage: ``python3 dev.py run [screener arguments]`` or ``python3 dev.py test [pytest arguments]``.
+Usage: ``python3 dev.py run [screener arguments]``, ``python3 dev.py test [pytest arguments]``,
+``python3 dev.py i18n`` (update and compile the translation catalogs).
 Only the standard library is used here, so it works on a machine with nothing but Python 3.11+.
 """
 
@@ -70,6 +71,8 @@ def main(argv: list[str]) -> int:
                 ["python", "-m", "pytest", *rest],
             ],
         )
+    if command == "i18n":
+        return subprocess.run([str(python), str(ROOT / "scripts" / "i18n.py")], cwd=ROOT).returncode
     print(__doc__)
     return 2
 

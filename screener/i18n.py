@@ -15,6 +15,8 @@ from typing import Any
 from screener.resources import data_dir
 
 DOMAIN = "screener"
+# How user-visible strings are found in the code: _(), N_(), ngettext() and key descriptions.
+EXTRACT_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "Binding": (3,)}
 LOCALES = {"da": "da_DK", "en": "en_GB"}
 
 _state: dict[str, Any] = {"lang": "da", "translations": gettext.NullTranslations()}
@@ -22,7 +24,9 @@ _state: dict[str, Any] = {"lang": "da", "translations": gettext.NullTranslations
 
 @cache
 def _translations(lang: str) -> gettext.NullTranslations:
-    return gettext.translation(DOMAIN, localedir=str(data_dir("locales")), languages=[lang])
+    return gettext.translation(
+        DOMAIN, localedir=str(data_dir("locales")), languages=[lang], fallback=True
+    )
 
 
 def set_language(lang: str) -> None:

@@ -39,6 +39,7 @@ class Settings:
     language: str = DEFAULT_LANGUAGE
     export_dir: Path | None = None
     actor: str = "consultant"
+    cursor_blink: bool = True  # tests and snapshots turn it off for stable pictures
 
     @classmethod
     def resolve(

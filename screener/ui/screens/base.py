@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+from textual import events
 from textual.screen import Screen
 
 from screener.ui.translate import LanguageChanged, translate_bindings
@@ -25,6 +26,10 @@ class ScreenerScreen(Screen[Any]):
     def on_language_changed(self, _message: LanguageChanged) -> None:
         self.refresh_texts()
         self.refresh_bindings()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if not self.sapp.settings.cursor_blink and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
 
     def refresh_texts(self) -> None:
         """Set every visible text from ``_()`` and the questionnaire; called again on a switch."""

@@ -11,21 +11,21 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
-from screener.i18n import _, current_language
+from screener.i18n import N_, _, current_language
 from screener.municipalities import MUNICIPALITIES
 from screener.store.records import Consent, InterviewInfo
 from screener.ui.screens.base import ScreenerScreen
 
 FIELDS: tuple[tuple[str, str], ...] = (
-    ("candidate_name", "Candidate's name"),
-    ("birth_date", "Date of birth (DD-MM-YYYY)"),
-    ("nationality", "Nationality"),
-    ("case_id", "Case id"),
-    ("interpreter_language", "Interpreter language"),
-    ("interpreter_name", "Interpreter's name"),
-    ("consultant", "Consultant"),
-    ("place", "Place (e.g. asylum centre)"),
-    ("municipality", "Receiving municipality"),
+    ("candidate_name", N_("Candidate's name")),
+    ("birth_date", N_("Date of birth (DD-MM-YYYY)")),
+    ("nationality", N_("Nationality")),
+    ("case_id", N_("Case id")),
+    ("interpreter_language", N_("Interpreter language")),
+    ("interpreter_name", N_("Interpreter's name")),
+    ("consultant", N_("Consultant")),
+    ("place", N_("Place (e.g. asylum centre)")),
+    ("municipality", N_("Receiving municipality")),
 )
 
 

@@ -1,0 +1,42 @@
+"""Deterministic test runs: a private data folder and database, fixed language and clock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+FIXED_NOW = "2026-11-22T10:00:00"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own HOME and data folder, so nothing touches the real user's files."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
+    monkeypatch.setenv("SCREENER_DB", str(tmp_path / "screener.sqlite3"))
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    from screener import i18n
+
+    i18n.set_language("da")
+    yield home
+    i18n.set_language("da")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "screener.sqlite3"
+
+
+@pytest.fixture
+def settings(db_path: Path):  # type: ignore[no-untyped-def]
+    from screener.settings import Settings
+
+    return Settings(db_path=db_path, language="da", cursor_blink=False)
