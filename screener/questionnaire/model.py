@@ -193,7 +193,9 @@ class Questionnaire(Strict):
         return hashlib.sha256(self.model_dump_json().encode("utf-8")).hexdigest()
 
 
-def _walk(section: Section, item: Item, parent: Item | None) -> Iterator[tuple[Section, Item, Item | None]]:
+def _walk(
+    section: Section, item: Item, parent: Item | None
+) -> Iterator[tuple[Section, Item, Item | None]]:
     yield section, item, parent
     for child in item.items:
         yield from _walk(section, child, item)
