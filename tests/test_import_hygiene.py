@@ -41,10 +41,12 @@ def test_non_ui_modules_do_not_load_textual() -> None:
 
 def test_importing_the_cli_opens_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Nothing is created at import time: no database, no data folder."""
-    env = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"), "PATH": ""}
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    env = {"HOME": str(home), "XDG_DATA_HOME": str(home / "data"), "PATH": ""}
     subprocess.run(
         [sys.executable, "-c", "import screener.cli, screener.ui.app"],
         env=env,
         check=True,
     )
-    assert list(tmp_path.iterdir()) == []
+    assert list(home.iterdir()) == []
