@@ -1,0 +1,172 @@
+"""Small builders of flowables shared by the chapters: headings, Q&A blocks, tables.
+
+Every function here takes plain text and escapes it itself, so callers cannot forget.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from screener.i18n import _
+from screener.report.answers import Display, Shown
+from screener.report.fonts import FAMILY
+from screener.report.styles import (
+    ACCENT,
+    CONTENT_WIDTH,
+    FLAG,
+    RULE,
+    clip,
+    esc,
+    styles,
+    table_style,
+)
+
+Flowable = Any
+# Tables hold short texts only: a cell cannot split across pages, long text goes outside.
+CELL_LIMIT = 600
+
+
+def para(text: str, style: Any = None) -> Flowable:
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(esc(text), style or styles().body)
+
+
+def markup(html: str, style: Any = None) -> Flowable:
+    """A paragraph from markup the caller built with ``esc`` around every piece of data."""
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(html, style or styles().body)
+
+
+def chapter(title: str) -> list[Flowable]:
+    """A chapter heading with a thin accent rule; never left alone at the foot of a page."""
+    from reportlab.lib import colors
+    from reportlab.platypus import CondPageBreak, HRFlowable
+
+    return [
+        CondPageBreak(90),
+        para(title, styles().h1),
+        HRFlowable(
+            width="100%",
+            thickness=0.8,
+            color=colors.HexColor(ACCENT),
+            spaceBefore=0,
+            spaceAfter=6,
+        ),
+    ]
+
+
+def heading(title: str, keep: bool = True) -> Flowable:
+    """A sub-heading; ``keep=False`` lets a long table after it start on the same page."""
+    return para(title, styles().h2 if keep else styles().h2_loose)
+
+
+def shown_paragraph(shown: Display, style: Any = None) -> Flowable:
+    """An answer; non-responses and "not asked" in grey italics so they never read as values."""
+    s = styles()
+    if shown.shown is Shown.VALUE:
+        return para(shown.text, style or s.answer)
+    return para(shown.text, s.non_response)
+
+
+def question_block(
+    label: str, shown: Display, note: str = "", flagged: bool = False
+) -> list[Flowable]:
+    """Question label, answer, then the consultant's note and the follow-up mark if any."""
+    blocks = [question_label(label, flagged), shown_paragraph(shown)]
+    if note.strip():
+        blocks.append(note_paragraph(note))
+    return blocks
+
+
+def question_label(label: str, flagged: bool = False) -> Flowable:
+    head = esc(label)
+    if flagged:
+        head += f'  <font color="{FLAG}">■ {esc(_("For follow-up"))}</font>'
+    return markup(head, styles().question)
+
+
+def note_paragraph(note: str) -> Flowable:
+    return markup(f"<b>{esc(_('Consultant note:'))}</b> {esc(note)}", styles().note)
+
+
+def key_value_table(
+    rows: list[tuple[str, Display | str]],
+    key_width: float = 0.33,
+    width: float = CONTENT_WIDTH,
+    limit: int = CELL_LIMIT,
+    compact: bool = False,
+) -> Flowable:
+    """A two-column table of grey keys and values; values are clipped to ``limit``.
+
+    ``compact`` (the overview) uses smaller type and padding so page 1 holds everything.
+    """
+    from reportlab.platypus import Table
+
+    s = styles()
+    data = []
+    for key, value in rows:
+        shown = value if isinstance(value, Display) else Display(value, Shown.VALUE)
+        clipped = Display(clip(shown.text, limit), shown.shown)
+        if compact and clipped.shown is Shown.VALUE:
+            cell = para(clipped.text, s.cell)
+        else:
+            cell = shown_paragraph(clipped, s.value)
+        data.append([para(key, s.key), cell])
+    keys = width * key_width
+    table = Table(data, colWidths=[keys, width - keys], hAlign="LEFT")
+    table.setStyle(table_style(header=False, tight=compact))
+    return table
+
+
+def side_by_side(left: list[Flowable], right: list[Flowable], gap: float = 14) -> Flowable:
+    """Two short columns next to each other (they cannot split: keep them short)."""
+    from reportlab.platypus import Table, TableStyle
+
+    half = (CONTENT_WIDTH - gap) / 2
+    table = Table([[left, "", right]], colWidths=[half, gap, half], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def data_table(
+    headers: list[str], rows: list[list[str]], widths: list[float] | None = None
+) -> Flowable:
+    """A table with a shaded header row that repeats on each page; cells are clipped."""
+    from reportlab.platypus import Table
+
+    s = styles()
+    data = [[para(h, s.cell_head) for h in headers]]
+    data += [[para(clip(cell, CELL_LIMIT), s.cell) for cell in row] for row in rows]
+    if widths is None:
+        widths = [CONTENT_WIDTH / len(headers)] * len(headers)
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(table_style(header=True, zebra=True, rows=len(data)))
+    return table
+
+
+def rule() -> Flowable:
+    from reportlab.lib import colors
+    from reportlab.platypus import HRFlowable
+
+    return HRFlowable(
+        width="100%", thickness=0.4, color=colors.HexColor(RULE), spaceBefore=4, spaceAfter=4
+    )
+
+
+def spacer(height: float) -> Flowable:
+    from reportlab.platypus import Spacer
+
+    return Spacer(1, height)

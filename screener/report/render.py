@@ -1,0 +1,133 @@
+"""Rendering the story to PDF bytes, and writing them where the consultant asked.
+
+The header and footer ("Fortroligt", name and case id, "Side X af Y") are drawn by a two-pass
+canvas: pages are held back until the end so that the total page count is known.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import screener
+from screener.i18n import _
+from screener.report.fonts import BOLD, FAMILY, register_fonts
+from screener.report.story import build_story, language
+from screener.report.styles import (
+    ACCENT,
+    CONTENT_LEFT,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MM,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+)
+from screener.store.records import Interview
+
+
+def render_pdf_bytes(
+    interview: Interview, lang: str, generated_at: datetime | None = None
+) -> bytes:
+    """The handover report as PDF bytes (A4), in ``lang`` ('da' or 'en')."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+    story = build_story(interview, lang, generated_at)
+    with language(lang):
+        header = _header_texts(interview)
+        title = _("Screening report")
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=f"{title}: {interview.info.candidate_name}",
+        author=interview.info.consultant,
+        subject=interview.questionnaire.id,
+        creator=f"Screener {screener.__version__}",
+        lang=lang,
+        initialFontName=FAMILY,
+    )
+    doc.build(story, canvasmaker=numbered_canvas(header))
+    return buffer.getvalue()
+
+
+def write_pdf(
+    interview: Interview, path: Path, lang: str, generated_at: datetime | None = None
+) -> None:
+    """Render and write atomically: a half-written report never lands on the USB stick.
+
+    Raises ExportError (from ``screener.files.atomic_write``) when the folder is missing or
+    read-only.
+    """
+    from screener.files import atomic_write
+
+    atomic_write(path, render_pdf_bytes(interview, lang, generated_at))
+
+
+def _header_texts(interview: Interview) -> dict[str, str]:
+    info = interview.info
+    who = info.candidate_name
+    if info.case_id:
+        who += " · " + _("Case {case_id}").format(case_id=info.case_id)
+    return {
+        "confidential": _("Confidential").upper(),
+        "who": who,
+        "page": _("Page {page} of {pages}"),
+        "product": _("Screening report") + f" · Screener {screener.__version__}",
+    }
+
+
+def numbered_canvas(texts: dict[str, str]) -> Any:
+    """A canvas class that draws header and footer once the number of pages is known."""
+    from reportlab.lib import colors
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Otherwise every page names Helvetica, a font that is not embedded.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or FAMILY
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            left, right = CONTENT_LEFT, PAGE_WIDTH - CONTENT_LEFT
+            top = PAGE_HEIGHT - 14 * MM
+            self.saveState()
+            self.setFillColor(colors.HexColor(ACCENT))
+            self.setFont(BOLD, 7.5)
+            self.drawString(left, top, texts["confidential"])
+            self.setFillColor(colors.HexColor(MUTED))
+            self.setFont(FAMILY, 7.5)
+            self.drawRightString(right, top, texts["who"])
+            self.setStrokeColor(colors.HexColor(RULE))
+            self.setLineWidth(0.5)
+            self.line(left, top - 4, right, top - 4)
+            bottom = 12 * MM
+            self.line(left, bottom + 9, right, bottom + 9)
+            self.drawString(left, bottom, texts["product"])
+            page = texts["page"].format(page=self._pageNumber, pages=total)
+            self.drawRightString(right, bottom, page)
+            self.restoreState()
+
+    return NumberedCanvas
