@@ -1,15 +1,23 @@
 """What the CLI subcommands do; each returns the process exit code.
 
-SKELETON: check is wired to the questionnaire linter; list, demo, export and backup are filled in
-by the store and report issues.
+Errors the user can act on (unknown id, a folder that does not exist, a locked database) are
+printed as one clear line and give exit code 1, never a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from screener.errors import ScreenerError
+from screener.i18n import N_, _, format_date, set_language
 from screener.settings import Settings
+
+if TYPE_CHECKING:
+    from screener.store.repository import Repository
+
+STATUS_NAMES = {"draft": N_("Draft"), "finalized": N_("Finalized"), "exported": N_("Exported")}
 
 
 def check(settings: Settings, files: list[Path], out: TextIO) -> int:
@@ -20,19 +28,115 @@ def check(settings: Settings, files: list[Path], out: TextIO) -> int:
     return run_check(paths, out)
 
 
+def _open(settings: Settings) -> Repository:
+    with contextlib.suppress(OSError, ValueError):  # no catalog: English message ids
+        set_language(settings.language)
+    from screener.store.repository import Repository
+
+    return Repository(settings.db_path, settings.actor)
+
+
+def _fail(out: TextIO, error: ScreenerError) -> int:
+    print(f"screener: {error}", file=out)
+    return 1
+
+
+def format_table(rows: list[list[str]]) -> list[str]:
+    """Left-aligned columns two spaces apart, trailing spaces removed."""
+    widths = [max(len(row[col]) for row in rows) for col in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
 def list_interviews(settings: Settings, out: TextIO) -> int:
-    raise NotImplementedError
+    """Print the interviews on this computer, newest first, as an aligned table."""
+    try:
+        with _open(settings) as repo:
+            total = repo.count_interviews()
+            summaries = repo.list_interviews(limit=max(total, 1))
+    except ScreenerError as error:
+        return _fail(out, error)
+    if not summaries:
+        print(_("No interviews yet. Create an invented one with: screener demo"), file=out)
+        return 0
+    rows = [[_("ID"), _("Name"), _("Date"), _("Status"), _("Municipality")]]
+    for item in summaries:
+        rows.append(
+            [
+                str(item.id),
+                item.candidate_name,
+                format_date(item.created_at.date(), fmt="short"),
+                _(STATUS_NAMES.get(item.status.value, item.status.value)),
+                item.municipality,
+            ]
+        )
+    for line in format_table(rows):
+        print(line, file=out)
+    return 0
 
 
 def demo(settings: Settings, out: TextIO) -> int:
-    raise NotImplementedError
+    """Create a complete invented interview to look at, and say how to export it."""
+    from screener.demo import create_demo
+    from screener.questionnaire.loader import load_default
+
+    try:
+        questionnaire = load_default(settings.questionnaire_dir)
+        with _open(settings) as repo:
+            interview_id = create_demo(repo, questionnaire)
+    except ScreenerError as error:
+        return _fail(out, error)
+    print(_("Created demo interview {id}.").format(id=interview_id), file=out)
+    print(
+        _("Export it with: screener export {id} --json interview.json --pdf report.pdf").format(
+            id=interview_id
+        ),
+        file=out,
+    )
+    return 0
 
 
 def export(
-    settings: Settings, interview_id: int, json_path: Path | None, pdf_path: Path | None, out: TextIO
+    settings: Settings,
+    interview_id: int,
+    json_path: Path | None,
+    pdf_path: Path | None,
+    out: TextIO,
 ) -> int:
-    raise NotImplementedError
+    """Write the JSON and/or the PDF, each atomically; mark the interview exported after both."""
+    from screener.errors import NotFoundError
+    from screener.files import atomic_write
+    from screener.store.export_json import dumps, to_json
+
+    try:
+        with _open(settings) as repo:
+            try:
+                interview = repo.get(interview_id)
+            except NotFoundError:
+                print(_("No interview with id {id}.").format(id=interview_id), file=out)
+                return 1
+            if json_path is not None:
+                atomic_write(json_path, dumps(to_json(interview)))
+                print(_("JSON written to {path}").format(path=json_path), file=out)
+            if pdf_path is not None:
+                from screener.report.render import write_pdf
+
+                write_pdf(interview, pdf_path, settings.language)
+                print(_("PDF written to {path}").format(path=pdf_path), file=out)
+            repo.mark_exported(interview_id)
+    except ScreenerError as error:
+        return _fail(out, error)
+    return 0
 
 
 def backup(settings: Settings, destination: Path, out: TextIO) -> int:
-    raise NotImplementedError
+    """Copy the database with SQLite's backup API (a file copy can miss recent answers)."""
+    try:
+        with _open(settings) as repo:
+            repo.backup(destination)
+    except ScreenerError as error:
+        return _fail(out, error)
+    print(_("Backup written to {path}").format(path=destination), file=out)
+    return 0

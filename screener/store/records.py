@@ -117,6 +117,7 @@ class Interview:
     elapsed_seconds: float = 0.0
     section_seconds: dict[str, float] = field(default_factory=dict)
     event_count: int = 0
+    exported_at: datetime | None = None  # last export (JSON or PDF), None if never
 
     def values(self) -> dict[str, Any]:
         """Answered values by item name, as conditions and the report read them."""

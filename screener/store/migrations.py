@@ -1,0 +1,165 @@
+"""Schema versions, kept in ``PRAGMA user_version``, and the steps between them.
+
+A new database gets the current tables from ``tables.py`` directly. An older database is
+upgraded one step at a time, all steps in one transaction: if a step fails nothing changes.
+To change the schema: change ``tables.py``, append a step to ``STEPS`` that brings the previous
+version to the new one, and add the old schema to the upgrade test.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+from sqlmodel import SQLModel
+
+from screener.errors import DatabaseError
+from screener.i18n import _
+from screener.store import tables  # noqa: F401  (the import registers the tables)
+from screener.store.items import shape_of
+from screener.store.text import fold
+
+# The first released schema (version 1), exactly as it was created. Kept for the upgrade test
+# and as the record of what old files on the laptops look like.
+V1_SCHEMA = """
+CREATE TABLE questionnaire_snapshot (
+    hash VARCHAR NOT NULL PRIMARY KEY,
+    questionnaire_id VARCHAR NOT NULL,
+    version VARCHAR NOT NULL,
+    snapshot_json VARCHAR NOT NULL,
+    created_at VARCHAR NOT NULL
+);
+CREATE TABLE interview (
+    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    status VARCHAR NOT NULL,
+    candidate_name VARCHAR NOT NULL,
+    birth_date VARCHAR,
+    nationality VARCHAR NOT NULL,
+    case_id VARCHAR NOT NULL,
+    consultant VARCHAR NOT NULL,
+    interpreter_language VARCHAR NOT NULL,
+    interpreter_name VARCHAR NOT NULL,
+    interpreter_mode VARCHAR NOT NULL,
+    place VARCHAR NOT NULL,
+    municipality VARCHAR NOT NULL,
+    ui_language VARCHAR NOT NULL,
+    report_language VARCHAR NOT NULL,
+    questionnaire_id VARCHAR NOT NULL,
+    questionnaire_version VARCHAR NOT NULL,
+    questionnaire_hash VARCHAR NOT NULL REFERENCES questionnaire_snapshot (hash),
+    created_at VARCHAR NOT NULL,
+    updated_at VARCHAR NOT NULL,
+    finalized_at VARCHAR,
+    exported_at VARCHAR,
+    position_section VARCHAR,
+    position_item VARCHAR,
+    elapsed_seconds FLOAT NOT NULL,
+    consent_json VARCHAR
+);
+CREATE INDEX ix_interview_created ON interview (created_at);
+CREATE TABLE answer (
+    interview_id INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,
+    item VARCHAR NOT NULL,
+    state VARCHAR NOT NULL,
+    value_json VARCHAR NOT NULL,
+    other VARCHAR NOT NULL,
+    updated_at VARCHAR NOT NULL,
+    PRIMARY KEY (interview_id, item)
+);
+CREATE TABLE item_note (
+    interview_id INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,
+    item VARCHAR NOT NULL,
+    note VARCHAR NOT NULL,
+    flagged BOOLEAN NOT NULL,
+    updated_at VARCHAR NOT NULL,
+    PRIMARY KEY (interview_id, item)
+);
+CREATE TABLE section_time (
+    interview_id INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,
+    section VARCHAR NOT NULL,
+    seconds FLOAT NOT NULL,
+    PRIMARY KEY (interview_id, section)
+);
+CREATE TABLE event (
+    id INTEGER NOT NULL PRIMARY KEY,
+    interview_id INTEGER REFERENCES interview (id) ON DELETE CASCADE,
+    at VARCHAR NOT NULL,
+    actor VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    item VARCHAR,
+    old_json VARCHAR NOT NULL,
+    new_json VARCHAR NOT NULL
+);
+CREATE INDEX ix_event_interview ON event (interview_id, id);
+"""
+
+
+def _to_v2(conn: Connection) -> None:
+    """Denormalised columns for the home list: search key, answered and total counts."""
+    for column in ("search_key VARCHAR", "answered_count INTEGER", "total_count INTEGER"):
+        default = "''" if column.endswith("VARCHAR") else "0"
+        conn.exec_driver_sql(
+            f"ALTER TABLE interview ADD COLUMN {column} NOT NULL DEFAULT {default}"
+        )
+    conn.exec_driver_sql(
+        "UPDATE interview SET answered_count ="
+        " (SELECT count(*) FROM answer WHERE answer.interview_id = interview.id)"
+    )
+    rows = conn.exec_driver_sql(
+        "SELECT i.id, i.candidate_name, i.case_id, i.municipality, s.snapshot_json"
+        " FROM interview i JOIN questionnaire_snapshot s ON s.hash = i.questionnaire_hash"
+    ).fetchall()
+    for interview_id, name, case_id, municipality, snapshot in rows:
+        total = len(shape_of(json.loads(snapshot)).answerable)
+        conn.execute(
+            text("UPDATE interview SET search_key = :key, total_count = :total WHERE id = :id"),
+            {"key": search_key(name, case_id, municipality), "total": total, "id": interview_id},
+        )
+
+
+# STEPS[n] upgrades version n to n + 1.
+STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v2}
+LATEST = 1 + len(STEPS)
+
+
+def search_key(name: str, case_id: str, municipality: str) -> str:
+    """What the home screen's search matches against (case-insensitive beyond ASCII)."""
+    return "\x1f".join(fold(part) for part in (name, case_id, municipality))
+
+
+def user_version(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+
+
+def migrate(engine: Engine, path: Path) -> int:
+    """Create or upgrade the schema; returns the version found before (0 for a new file)."""
+    with engine.begin() as conn:
+        found = user_version(conn)
+        if found > LATEST:
+            raise DatabaseError(
+                _("The database was made by a newer version of Screener: {path}").format(path=path)
+            )
+        if found == 0:
+            has_tables = conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).scalar()
+            if has_tables:
+                raise DatabaseError(
+                    _("The file is not a Screener database: {path}").format(path=path)
+                )
+            SQLModel.metadata.create_all(conn, tables=_tables())
+        else:
+            for version in range(found, LATEST):
+                STEPS[version](conn)
+        if found != LATEST:
+            conn.exec_driver_sql(f"PRAGMA user_version = {LATEST}")
+        return found
+
+
+def _tables() -> list[Any]:
+    """The current tables, in creation order (the snapshot before the interviews using it)."""
+    names = ("questionnaire_snapshot", "interview", "answer", "item_note", "section_time", "event")
+    return [SQLModel.metadata.tables[name] for name in names]

@@ -1,0 +1,126 @@
+"""A small questionnaire and invented people for the store tests (not the shipped file)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from screener.questionnaire.model import Questionnaire
+from screener.store.records import InterviewInfo
+
+
+def questionnaire_data(version: str = "1") -> dict[str, Any]:
+    def text(en: str, da: str | None = None) -> dict[str, str]:
+        return {"en": en, "da": da or en}
+
+    return {
+        "id": "store-test",
+        "version": version,
+        "title": text("Store test", "Lagertest"),
+        "languages": ["da", "en"],
+        "default_language": "da",
+        "sections": [
+            {
+                "name": "basics",
+                "title": text("Basics", "Grundlag"),
+                "minutes": 10,
+                "items": [
+                    {"type": "note", "name": "intro", "label": text("Say hello")},
+                    {"type": "text", "name": "mother_tongue", "label": text("Mother tongue")},
+                    {"type": "integer", "name": "children", "label": text("Children")},
+                    {"type": "long_text", "name": "story", "label": text("Story")},
+                    {"type": "yes_no", "name": "driving", "label": text("Driving licence")},
+                    {
+                        "type": "select_multiple langs",
+                        "name": "languages",
+                        "label": text("Languages"),
+                        "other": True,
+                    },
+                    {
+                        "type": "group",
+                        "name": "health",
+                        "label": text("Health"),
+                        "items": [
+                            {
+                                "type": "long_text",
+                                "name": "health_notes",
+                                "label": text("Health notes"),
+                                "sensitive": True,
+                            }
+                        ],
+                    },
+                    {
+                        "type": "repeat",
+                        "name": "jobs",
+                        "label": text("Jobs"),
+                        "items": [
+                            {"type": "text", "name": "job_title", "label": text("Title")},
+                            {"type": "integer", "name": "job_years", "label": text("Years")},
+                        ],
+                    },
+                ],
+            },
+            {
+                "name": "assessment",
+                "title": text("Assessment", "Vurdering"),
+                "items": [
+                    {
+                        "type": "select_one typology",
+                        "name": "typology",
+                        "label": text("Typology"),
+                        "role": "typology",
+                    },
+                    {
+                        "type": "long_text",
+                        "name": "plan",
+                        "label": text("Plan"),
+                        "role": "effort_plan",
+                    },
+                ],
+            },
+        ],
+        "choices": {
+            "langs": [
+                {"value": "ar", "label": text("Arabic", "Arabisk")},
+                {"value": "en", "label": text("English", "Engelsk")},
+            ],
+            "typology": [
+                {"value": "ready", "label": text("Ready for work", "Jobparat")},
+                {"value": "later", "label": text("Later", "Senere")},
+            ],
+        },
+    }
+
+
+def questionnaire(version: str = "1") -> Questionnaire:
+    return Questionnaire.model_validate(questionnaire_data(version))
+
+
+ANSWER_ITEMS = [
+    "mother_tongue",
+    "children",
+    "story",
+    "driving",
+    "languages",
+    "health_notes",
+    "jobs",
+    "typology",
+    "plan",
+]
+
+
+def info(name: str = "Amina Testperson", **changes: Any) -> InterviewInfo:
+    data: dict[str, Any] = {
+        "candidate_name": name,
+        "birth_date": date(1990, 5, 17),
+        "nationality": "Syria",
+        "case_id": "TEST-0001",
+        "consultant": "Karen Konsulent",
+        "interpreter_language": "ar",
+        "interpreter_name": "Omar Tolk",
+        "interpreter_mode": "phone",
+        "place": "Center Test",
+        "municipality": "Aarhus",
+    }
+    data.update(changes)
+    return InterviewInfo(**data)
