@@ -31,7 +31,7 @@ def wanted_stamp() -> str:
 
 def ensure_venv() -> Path:
     """Create .venv and install the package with its test extras unless already up to date."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs before the venv exists
         sys.exit("Screener needs Python 3.11 or newer.")
     python = venv_python()
     if not python.exists():

@@ -32,9 +32,7 @@ def write_json(repo: Repository, interview_id: int, path: Path) -> None:
     atomic_write(path, text.encode("utf-8"))
 
 
-def export_interview(
-    repo: Repository, interview_id: int, folder: Path, lang: str
-) -> ExportResult:
+def export_interview(repo: Repository, interview_id: int, folder: Path, lang: str) -> ExportResult:
     """Write the report and the JSON into ``folder``; raises ExportError with a clear message."""
     from screener.report.render import write_pdf
 

@@ -30,8 +30,13 @@ def extract() -> Catalog:
         keywords=EXTRACT_KEYWORDS,
         comment_tags=("TRANSLATORS:",),
     ):
-        template.add(message, None, [(f"screener/{filename}", lineno)], auto_comments=comments,
-                     context=context)
+        template.add(
+            message,
+            None,
+            [(f"screener/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+        )
     return template
 
 

@@ -37,7 +37,8 @@ def test_catalog_has_every_message_translated(lang: str) -> None:
     assert not missing, f"missing from {lang} catalog (run python3 dev.py i18n): {missing}"
     untranslated = sorted(m.id for m in entries.values() if not m.string or m.fuzzy)
     assert not untranslated, f"untranslated in {lang}: {untranslated}"
-    compiled = gettext.GNUTranslations(open(po.with_suffix(".mo"), "rb"))
+    with open(po.with_suffix(".mo"), "rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
     stale = [m.id for m in entries.values() if compiled.gettext(str(m.id)) != m.string]
     assert not stale, f"{lang} .mo is out of date (run python3 dev.py i18n): {stale[:5]}"
 

@@ -47,7 +47,9 @@ class ScreenerApp(App[None]):
         translate_bindings(self)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield SystemCommand(_("Keys"), _("Show or hide all keys of this screen"), self.action_toggle_help)
+        yield SystemCommand(
+            _("Keys"), _("Show or hide all keys of this screen"), self.action_toggle_help
+        )
         yield SystemCommand(
             _("Language"), _("Switch between Danish and English"), self.action_toggle_language
         )

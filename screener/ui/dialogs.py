@@ -50,9 +50,7 @@ class TextDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(
-        self, title: str, prompt: str, value: str = "", required: bool = True
-    ) -> None:
+    def __init__(self, title: str, prompt: str, value: str = "", required: bool = True) -> None:
         super().__init__()
         self.title_text = title
         self.prompt = prompt

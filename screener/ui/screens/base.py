@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from textual import events
+from textual import events, on
 from textual.screen import Screen
 
 from screener.ui.translate import LanguageChanged, translate_bindings
@@ -19,7 +19,8 @@ class ScreenerScreen(Screen[Any]):
         """The app, typed, for the repository, saver, questionnaire and settings."""
         return cast("ScreenerApp", self.app)
 
-    def on_mount(self) -> None:
+    @on(events.Mount)
+    def _translate_on_mount(self) -> None:
         translate_bindings(self)
         self.refresh_texts()
 

@@ -57,10 +57,10 @@ class HomeScreen(ScreenerScreen):
         self.reload()
 
     def refresh_texts(self) -> None:
-        self.query_one("#home-title", Static).update(
-            _("Screening interviews on this computer")
+        self.query_one("#home-title", Static).update(_("Screening interviews on this computer"))
+        self.query_one("#search", Input).placeholder = _(
+            "Type to search by name, case or municipality"
         )
-        self.query_one("#search", Input).placeholder = _("Type to search by name, case or municipality")
         self.query_one("#home-empty", Static).update(
             _(
                 "No interviews yet.\n\nPress n to start a new interview: you fill in the "

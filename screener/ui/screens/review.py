@@ -44,10 +44,14 @@ def review_rows(interview: Interview) -> list[tuple[str, list[tuple[str, str, st
         (section.name, item.name, f"{q.text(section.title, lang)}: {q.text(item.label, lang)}")
         for section, item in missing_required(q, values, nonresponses)
     ]
-    flagged = [row(name) for name in sorted(interview.flags, key=order.get) if name in order]
+    flagged = [
+        row(name)
+        for name in sorted(interview.flags, key=lambda name: order.get(name, 0))
+        if name in order
+    ]
     notes = [
         row(name, interview.notes[name])
-        for name in sorted(interview.notes, key=order.get)
+        for name in sorted(interview.notes, key=lambda name: order.get(name, 0))
         if name in order and interview.notes[name]
     ]
     non_responses = [
