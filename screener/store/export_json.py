@@ -86,11 +86,15 @@ def _entry(interview: Interview, section: Section, item: Item, lang: str) -> dic
 
 
 def to_json(
-    interview: Interview, exported_at: datetime | None = None, event_count: int | None = None
+    interview: Interview,
+    exported_at: datetime | None = None,
+    event_count: int | None = None,
+    include_interviewer_only: bool = False,
 ) -> dict[str, Any]:
     """A JSON-ready dict (format ``screener-interview``, version 1).
 
-    ``event_count`` defaults to the count read with the interview (``Interview.event_count``).
+    The file travels with the handover report, so the consultant's interviewer-only questions
+    are left out unless asked for. ``event_count`` defaults to ``Interview.event_count``.
     """
     q = interview.questionnaire
     info = interview.info
@@ -98,6 +102,8 @@ def to_json(
     answers: list[dict[str, Any]] = []
     assessment_sections: list[str] = []
     for section, item, holds_answer in _answer_items(q):
+        if item.interviewer_only and not include_interviewer_only:
+            continue
         has_note = item.name in interview.notes or item.name in interview.flags
         if holds_answer or has_note:
             answers.append(_entry(interview, section, item, lang))

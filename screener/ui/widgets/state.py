@@ -68,7 +68,7 @@ class InterviewState:
     def set_answer(self, name: str, value: Any, other: str = "") -> bool:
         """Store ``value``; an empty value with no "other" text clears. True when it changed."""
         old = self.answers.get(name)
-        if is_empty(value) and not other:
+        if is_empty(value):
             if old is None or old.state is not AnswerState.ANSWERED:
                 return False
             del self.answers[name]
