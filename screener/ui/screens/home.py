@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from textual import events, work
@@ -10,11 +12,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Input, Static
 
-from screener.i18n import _, format_date, format_number
+from screener.i18n import _, current_language, format_date, format_number
 from screener.store.records import InterviewSummary, Status
 from screener.ui.screens.base import ScreenerScreen
 
-PAGE_SIZE = 200
+# Rows fetched at a time: a screenful and more. Moving the cursor near the end fetches the next
+# page, so every interview stays reachable while a search keystroke repaints only a short table.
+PAGE_SIZE = 60
+MORE_WHEN_LEFT = 10  # fetch the next page when the cursor is this close to the last row
 
 
 def status_text(status: Status) -> str:
@@ -23,6 +28,12 @@ def status_text(status: Status) -> str:
         Status.FINALIZED: _("Finalized"),
         Status.EXPORTED: _("Exported"),
     }[status]
+
+
+@lru_cache(maxsize=2048)
+def short_date(day: date, lang: str) -> str:
+    """Cached: Babel formatting costs about 0.1 ms a row, paid again on every keystroke."""
+    return format_date(day, lang, fmt="short")
 
 
 class HomeScreen(ScreenerScreen):
@@ -39,6 +50,7 @@ class HomeScreen(ScreenerScreen):
         super().__init__()
         self.summaries: list[InterviewSummary] = []
         self.total = 0
+        self._loading_more = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -51,9 +63,9 @@ class HomeScreen(ScreenerScreen):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
-        self.reload()
 
     def on_screen_resume(self) -> None:
+        """Also sent right after mounting, so this is the one place the list is (re)loaded."""
         self.reload()
 
     def refresh_texts(self) -> None:
@@ -75,32 +87,56 @@ class HomeScreen(ScreenerScreen):
         self._load(self.query_one("#search", Input).value)
 
     @work(thread=True, exclusive=True, group="home-load")
-    def _load(self, search: str) -> None:
+    def _load(self, search: str, offset: int = 0) -> None:
         repo = self.sapp.repo
-        summaries = repo.list_interviews(search=search, limit=PAGE_SIZE)
-        total = repo.count_interviews(search=search)
-        self.app.call_from_thread(self._show, summaries, total)
+        summaries = repo.list_interviews(search=search, limit=PAGE_SIZE, offset=offset)
+        if len(summaries) < PAGE_SIZE:  # the last page: no need to count
+            total = offset + len(summaries)
+        else:
+            total = repo.count_interviews(search=search)
+        self.app.call_from_thread(self._show, search, summaries, total, offset)
 
-    def _show(self, summaries: list[InterviewSummary], total: int) -> None:
-        self.summaries = summaries
+    def _show(
+        self, search: str, summaries: list[InterviewSummary], total: int, offset: int
+    ) -> None:
+        self._loading_more = False
+        if search != self.query_one("#search", Input).value:
+            return  # an answer to an older keystroke: the newer one is on its way
         self.total = total
-        self._fill_table()
+        if offset == 0:
+            self.summaries = summaries
+            self._fill_table()
+        elif offset == len(self.summaries):
+            self.summaries += summaries
+            self._add_rows(summaries)
+            self._show_count()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        left = len(self.summaries) - event.cursor_row
+        if left <= MORE_WHEN_LEFT and self.total > len(self.summaries) and not self._loading_more:
+            self._loading_more = True
+            self._load(self.query_one("#search", Input).value, len(self.summaries))
+
+    def _add_rows(self, summaries: list[InterviewSummary]) -> None:
+        table = self.query_one(DataTable)
+        lang = current_language()
+        for summary in summaries:
+            progress = f"{summary.answered}/{summary.total}" if summary.total else ""
+            table.add_row(
+                summary.candidate_name,
+                short_date(summary.created_at.date(), lang),
+                status_text(summary.status),
+                summary.municipality,
+                progress,
+                key=str(summary.id),
+            )
 
     def _fill_table(self) -> None:
         table = self.query_one(DataTable)
         selected = self.selected()
         table.clear(columns=True)
         table.add_columns(_("Name"), _("Date"), _("Status"), _("Municipality"), _("Progress"))
-        for summary in self.summaries:
-            progress = f"{summary.answered}/{summary.total}" if summary.total else ""
-            table.add_row(
-                summary.candidate_name,
-                format_date(summary.created_at.date(), fmt="short"),
-                status_text(summary.status),
-                summary.municipality,
-                progress,
-                key=str(summary.id),
-            )
+        self._add_rows(self.summaries)
         if selected is not None:
             ids = [s.id for s in self.summaries]
             if selected.id in ids:
@@ -109,6 +145,10 @@ class HomeScreen(ScreenerScreen):
         empty = not self.summaries and not searching
         self.query_one("#home-empty").display = empty
         table.display = not empty
+        self._show_count()
+
+    def _show_count(self) -> None:
+        searching = bool(self.query_one("#search", Input).value)
         count = self.query_one("#home-count", Static)
         if self.total > len(self.summaries):
             count.update(

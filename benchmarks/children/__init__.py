@@ -1,0 +1,1 @@
+"""Small driver programs the benchmarks start as fresh processes (``python -m ...``)."""

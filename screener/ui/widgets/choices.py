@@ -1,0 +1,215 @@
+"""A keyboard-first choice list: number keys pick, space toggles, arrows move.
+
+Used for select_one, select_multiple, yes_no and (horizontally) scale. Up/down at the ends of the
+list and up/down on a horizontal scale are left to the screen, which moves to the previous or
+next question, so arrows walk through the whole interview.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.widget import Widget
+
+DIGIT_WINDOW = 0.9  # seconds in which a second digit makes a two-digit choice number
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    description: str = ""
+    key: str = ""  # an extra letter that picks it (y/j/n for yes_no)
+
+
+class ChoicePicker(Widget, can_focus=True):
+    """Shows numbered options; the picked ones are marked. ``multiple`` allows several."""
+
+    class Changed(Message):
+        def __init__(self, picker: ChoicePicker) -> None:
+            super().__init__()
+            self.picker = picker
+
+        @property
+        def control(self) -> ChoicePicker:
+            return self.picker
+
+    class Submitted(Message):
+        """Enter on a picked option: the screen moves to the next question."""
+
+        def __init__(self, picker: ChoicePicker) -> None:
+            super().__init__()
+            self.picker = picker
+
+    def __init__(
+        self,
+        options: list[Option],
+        multiple: bool = False,
+        horizontal: bool = False,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.options = options
+        self.multiple = multiple
+        self.horizontal = horizontal
+        self.picked: list[str] = []
+        self.cursor = 0
+        self._last_digit: tuple[float, int, list[str]] | None = None
+        self._moved = False  # the arrows moved the cursor since the last pick
+
+    # -- value -----------------------------------------------------------------------------------
+    def set_picked(self, values: list[str]) -> None:
+        known = [o.value for o in self.options]
+        self.picked = [v for v in known if v in values]
+        if self.picked:
+            self.cursor = known.index(self.picked[0])
+        self.refresh(layout=True)
+
+    def set_options(self, options: list[Option]) -> None:
+        """New labels (a language switch); the picked values stay."""
+        self.options = options
+        self.cursor = min(self.cursor, max(len(options) - 1, 0))
+        self.refresh(layout=True)
+
+    # -- rendering -------------------------------------------------------------------------------
+    def render(self) -> RenderableType:
+        focused = self.has_focus
+        if self.horizontal:
+            return self._render_row(focused)
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=3, justify="right", style="dim")
+        table.add_column(width=3)
+        table.add_column(ratio=1)
+        for index, option in enumerate(self.options):
+            picked = option.value in self.picked
+            mark = ("[x]" if picked else "[ ]") if self.multiple else ("(•)" if picked else "( )")
+            style = "bold" if picked else ""
+            if focused and index == self.cursor:
+                style += " reverse"
+            body = Text(option.label, style=style.strip())
+            if option.description:
+                body.append("\n" + option.description, style="dim italic")
+            table.add_row(str(index + 1), Text(mark, style=style.strip()), body)
+        return table
+
+    def _render_row(self, focused: bool) -> Text:
+        text = Text(end="")
+        for index, option in enumerate(self.options):
+            picked = option.value in self.picked
+            style = "bold reverse" if picked else ""
+            if focused and index == self.cursor and not picked:
+                style = "underline"
+            text.append(f" {option.label} ", style=style)
+            text.append(" ")
+        return text
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self.horizontal:
+            return 1
+        console = self.app.console
+        lines = console.render_lines(self.render(), console.options.update_width(max(width, 12)))
+        return len(lines)
+
+    # -- keys ------------------------------------------------------------------------------------
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_key(self, event: events.Key) -> None:
+        if self.disabled or not self.options:
+            return
+        key = event.key
+        forward, back = ("right", "left") if self.horizontal else ("down", "up")
+        if key == forward:
+            if self.cursor < len(self.options) - 1:
+                self._consume(event)
+                self.cursor += 1
+                self._moved = True
+                if self.horizontal:
+                    self._pick(self.cursor, toggle=False)
+                self.refresh()
+        elif key == back:
+            if self.cursor > 0:
+                self._consume(event)
+                self.cursor -= 1
+                self._moved = True
+                if self.horizontal:
+                    self._pick(self.cursor, toggle=False)
+                self.refresh()
+        elif key == "space":
+            self._consume(event)
+            self._pick(self.cursor, toggle=True)
+        elif key == "enter":
+            # Enter picks only an option the arrows went to; otherwise it just moves on, so
+            # skipping a question never answers it.
+            self._consume(event)
+            if self._moved and not self.multiple and not self.horizontal:
+                self._pick(self.cursor, toggle=False)
+            self.post_message(self.Submitted(self))
+        elif key in ("backspace", "delete"):
+            self._consume(event)
+            if self.picked:
+                self.picked = []
+                self._changed()
+        elif event.character and event.character.isdigit():
+            self._consume(event)
+            self._digit(int(event.character))
+        elif event.character:
+            for index, option in enumerate(self.options):
+                if option.key and event.character.lower() in option.key:
+                    self._consume(event)
+                    self._pick(index, toggle=False)
+                    break
+
+    @staticmethod
+    def _consume(event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+
+    def _digit(self, digit: int) -> None:
+        now = time.monotonic()
+        last = self._last_digit
+        self._last_digit = None
+        if last is not None and now - last[0] < DIGIT_WINDOW:
+            number = last[1] * 10 + digit
+            if 10 <= number <= len(self.options):
+                self.picked = last[2]  # undo the first digit's pick
+                self._pick(number - 1, toggle=self.multiple)
+                return
+        index = (digit or 10) - 1
+        if index < len(self.options):
+            before = list(self.picked)
+            self._pick(index, toggle=True)
+            if len(self.options) >= 10 and digit:
+                self._last_digit = (now, digit, before)
+
+    def _pick(self, index: int, toggle: bool) -> None:
+        value = self.options[index].value
+        self.cursor = index
+        self._moved = False
+        if self.multiple:
+            if value in self.picked:
+                if toggle:
+                    self.picked = [v for v in self.picked if v != value]
+            else:
+                self.set_picked([*self.picked, value])
+        elif value in self.picked and toggle and not self.horizontal:
+            self.picked = []
+        else:
+            self.picked = [value]
+        self._changed()
+
+    def _changed(self) -> None:
+        self.refresh(layout=True)
+        self.post_message(self.Changed(self))

@@ -1,0 +1,125 @@
+"""The interview clock and the header line that shows it with the candidate and the saved state.
+
+The clock counts only while the interview screen is shown and not paused. The seconds not yet
+stored are handed to the store every ~10 s and on pause, section switch and leaving, so a crash
+loses at most those few seconds.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from screener.i18n import _
+
+
+class Clock:
+    """Unstored running time of the current section on top of the stored totals."""
+
+    def __init__(self, now: Callable[[], float] = time.monotonic) -> None:
+        self._now = now
+        self.section: str | None = None
+        self.paused = False
+        self._since: float | None = None
+        self._banked = 0.0  # counted but not yet taken for the store
+
+    @property
+    def running(self) -> bool:
+        return self._since is not None
+
+    def start(self, section: str) -> None:
+        self.section = section
+        if not self.paused and self._since is None:
+            self._since = self._now()
+
+    def stop(self) -> None:
+        if self._since is not None:
+            self._banked += self._now() - self._since
+            self._since = None
+
+    def unstored(self) -> float:
+        running = self._now() - self._since if self._since is not None else 0.0
+        return self._banked + running
+
+    def take(self) -> tuple[str | None, float]:
+        """The section and seconds to store now; counting goes on from here."""
+        seconds = self.unstored()
+        self._banked = 0.0
+        if self._since is not None:
+            self._since = self._now()
+        return self.section, seconds
+
+    def toggle_pause(self) -> bool:
+        self.paused = not self.paused
+        if self.paused:
+            self.stop()
+        elif self.section is not None:
+            self._since = self._now()
+        return self.paused
+
+
+def hms(seconds: float) -> str:
+    total = int(seconds)
+    return f"{total // 3600:02d}:{total // 60 % 60:02d}:{total % 60:02d}"
+
+
+def ms(seconds: float) -> str:
+    total = int(seconds)
+    return f"{total // 60}:{total % 60:02d}"
+
+
+class HeaderBar(Horizontal):
+    """One line: who, the interview time, the section time against its budget, saved or not."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="hb-name")
+        yield Static("", id="hb-mode")
+        yield Static("", id="hb-clock")
+        yield Static("", id="hb-section")
+        yield Static("", id="hb-saved")
+
+    def show(
+        self,
+        name: str,
+        total: float,
+        section: float,
+        budget_minutes: int,
+        paused: bool,
+        read_only: bool,
+    ) -> None:
+        self.query_one("#hb-name", Static).update(name)
+        clock = self.query_one("#hb-clock", Static)
+        clock.update(("⏸ " if paused else "⏱ ") + hms(total))
+        clock.set_class(paused, "-paused")
+        mode = self.query_one("#hb-mode", Static)
+        if read_only:
+            mode.update(_("Read only"))
+        elif paused:
+            mode.update(_("Paused (F8)"))
+        else:
+            mode.update("")
+        mode.display = read_only or paused
+        part = self.query_one("#hb-section", Static)
+        if budget_minutes:
+            part.update(
+                _("Section {time} / {budget} min").format(time=ms(section), budget=budget_minutes)
+            )
+        else:
+            part.update(_("Section {time}").format(time=ms(section)))
+        part.set_class(bool(budget_minutes) and section > budget_minutes * 60, "-over")
+
+    def show_saved(self, typing: bool, pending: int, failed: bool) -> None:
+        saved = self.query_one("#hb-saved", Static)
+        if failed:
+            text, cls = _("Not saved!"), "-failed"
+        elif typing or pending:
+            text, cls = _("Saving…"), "-saving"
+        else:
+            text, cls = _("Saved"), "-ok"
+        saved.update(("✗ " if failed else "✓ " if cls == "-ok" else "○ ") + text)
+        for name in ("-failed", "-saving", "-ok"):
+            saved.set_class(name == cls, name)

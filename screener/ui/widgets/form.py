@@ -1,0 +1,382 @@
+"""The questions of the shown section: saved as typed (debounced) and on leaving a field;
+skip logic applied live.
+
+Hidden questions are hidden, not removed, so focus and typed text survive an answer that hides
+and shows them again. An invalid value stays on screen with its error and is not stored.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import events, on
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+
+from screener.i18n import _, current_language
+from screener.store.records import AnswerState
+from screener.ui.widgets import rules
+from screener.ui.widgets.questions import QuestionWidget, make_question
+from screener.ui.widgets.repeat import RepeatQuestion
+
+if TYPE_CHECKING:
+    from screener.questionnaire.model import Section
+    from screener.ui.widgets.state import InterviewState
+
+DEBOUNCE_SECONDS = 0.4
+
+
+class SectionPage(Vertical):
+    """The questions of one section, mounted on the first visit and kept."""
+
+    def __init__(self, section: Section) -> None:
+        super().__init__(classes="section-page")
+        self.section = section
+        self.language = ""
+        self.stale = True  # the values must be (re)loaded from the state when shown
+
+
+class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
+    """Up/down go to the previous/next question (scroll when read-only); page keys scroll."""
+
+    BINDINGS = [
+        Binding("down", "step(True)", "Next question", show=False),
+        Binding("up", "step(False)", "Previous question", show=False),
+        Binding("pagedown", "scroll_page_down", "Scroll down", show=False),
+        Binding("pageup", "scroll_page_up", "Scroll up", show=False),
+    ]
+
+    class Changed(Message):
+        """A stored answer changed (the sidebar and header recount)."""
+
+        def __init__(self, item: str) -> None:
+            super().__init__()
+            self.item = item
+
+    class Moved(Message):
+        """Focus went to another question (the guidance panel and the position follow)."""
+
+        def __init__(self, question: QuestionWidget | None) -> None:
+            super().__init__()
+            self.question = question
+
+    class Typing(Message):
+        """Whether typed text is waiting for the debounce (the saved indicator is honest)."""
+
+        def __init__(self, pending: bool) -> None:
+            super().__init__()
+            self.pending = pending
+
+    def __init__(self, state: InterviewState, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.state = state
+        self.section: Section | None = None
+        self.current: QuestionWidget | None = None
+        self._dirty: dict[str, QuestionWidget] = {}
+        self._pages: dict[str, SectionPage] = {}
+        self._timer: Timer | None = None
+
+    # -- building --------------------------------------------------------------------------------
+    @property
+    def page(self) -> SectionPage | None:
+        return self._pages.get(self.section.name) if self.section is not None else None
+
+    @property
+    def questions(self) -> list[QuestionWidget]:
+        page = self.page
+        return list(page.query_children(QuestionWidget)) if page is not None else []
+
+    def question(self, name: str) -> QuestionWidget | None:
+        return next((q for q in self.questions if q.item.name == name), None)
+
+    async def show_section(self, section: Section) -> None:
+        """Show ``section``; a section seen before is shown again as it was left (fast, and
+        text that was not valid yet is still there)."""
+        self.save_now()
+        self.current = None
+        if self.page is not None:
+            self.page.display = False
+        self.section = section
+        page = self._pages.get(section.name)
+        if page is None:
+            page = SectionPage(section)
+            self._pages[section.name] = page
+            await self.mount(page)
+            items = rules.flatten(section.items)
+            await page.mount_all([make_question(item, self.state.questionnaire) for item in items])
+            page.language = current_language()
+            page.stale = True
+        page.display = True
+        if page.stale:
+            page.stale = False
+            for question in self.questions:
+                self._load(question)
+        if page.language != current_language():
+            self.relabel()
+        self.apply_relevance()
+        self.set_read_only(self.state.read_only)
+        self.scroll_home(animate=False)
+
+    def _load(self, question: QuestionWidget) -> None:
+        answer = self.state.answer(question.item.name)
+        if answer is not None and answer.value is not None:
+            question.load(answer.value, answer.other)
+        elif answer is not None and answer.other:
+            question.load(None, answer.other)
+        self.show_status(question)
+
+    def reload(self) -> None:
+        """Show the state's values again (after the store was reloaded)."""
+        for page in self._pages.values():
+            page.stale = True
+        if self.page is not None:
+            self.page.stale = False
+            for question in self.questions:
+                question.load(None, "")
+                self._load(question)
+        self.apply_relevance()
+        self.set_read_only(self.state.read_only)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for question in self.questions:
+            if question.control is not None:
+                question.control.disabled = read_only
+            for other in question.query(".q-other"):
+                other.disabled = read_only
+        self.can_focus = read_only  # so the arrows still scroll a read-only interview
+
+    def show_status(self, question: QuestionWidget) -> None:
+        name = question.item.name
+        answer = self.state.answer(name)
+        question.show_status(
+            answer.state if answer else None,
+            self.state.notes.get(name, ""),
+            name in self.state.flags,
+        )
+
+    def relabel(self) -> None:
+        """New language: the shown section now, the others when they are shown again."""
+        if self.page is not None:
+            self.page.language = current_language()
+        for question in self.questions:
+            question.relabel()
+            self.show_status(question)
+            if question.has_class("-invalid"):
+                self.commit(question)  # the error in the new language
+
+    def apply_relevance(self) -> None:
+        if self.section is None:
+            return
+        values = self.state.values()
+        shown = rules.visible_names(self.section, values)
+        for question in self.questions:
+            question.display = question.item.name in shown
+            if isinstance(question, RepeatQuestion):
+                question.values_for_logic = values
+
+    # -- saving ----------------------------------------------------------------------------------
+    @on(QuestionWidget.Edited)
+    def _edited(self, event: QuestionWidget.Edited) -> None:
+        event.stop()
+        question = event.question
+        if self.state.read_only or question.parent is not self.page:
+            return
+        if event.final:
+            self._dirty.pop(question.item.name, None)
+            self.commit(question)
+        else:
+            was_pending = bool(self._dirty)
+            self._dirty[question.item.name] = question
+            if self._timer is not None:
+                self._timer.stop()
+            self._timer = self.set_timer(DEBOUNCE_SECONDS, self._debounced)
+            if not was_pending:
+                self.post_message(self.Typing(True))
+        if not self._dirty:
+            self.post_message(self.Typing(False))
+
+    def commit(self, question: QuestionWidget, final: bool = True) -> None:
+        """Check and store what ``question`` holds; an invalid value is shown, never stored.
+
+        While typing (not ``final``) a new error waits until the field is left, so a date
+        half typed is not called wrong; an error already shown updates at once.
+        """
+        item = question.item
+        raw = question.raw()
+        value, error = rules.check(item, raw, self.state.values(), self.state.questionnaire)
+        if error is None or final or question.has_class("-invalid"):
+            question.show_error(error)
+        if error:
+            return
+        if self.state.set_answer(item.name, value, question.other_text()):
+            self.show_status(question)
+            if item.role == "typology" and isinstance(value, str):
+                self.suggest_efforts(value)
+            self.apply_relevance()
+            self.post_message(self.Changed(item.name))
+
+    def suggest_efforts(self, typology: str) -> None:
+        """Add the chosen typology's typical effort elements to those already picked.
+
+        Only adds: the consultant's own picks stay, and a notice says what was added.
+        """
+        q = self.state.questionnaire
+        typology_item = q.by_role("typology")
+        efforts = q.by_role("effort_elements")
+        if typology_item is None or efforts is None:
+            return
+        choice = next((c for c in q.choice_list(typology_item) if c.value == typology), None)
+        if choice is None or not choice.suggests:
+            return
+        current = self.state.value(efforts.name)
+        picked = [str(v) for v in current] if isinstance(current, list) else []
+        order = [c.value for c in q.choice_list(efforts)]
+        added = [v for v in choice.suggests if v not in picked and v in order]
+        if not added:
+            return
+        merged = [v for v in order if v in picked or v in added]
+        merged += [v for v in picked if v not in order]  # e.g. "other, namely"
+        widget = self.question(efforts.name)
+        if widget is not None:
+            widget.load(merged, widget.other_text())
+        answer = self.state.answer(efforts.name)
+        self.state.set_answer(efforts.name, merged, answer.other if answer else "")
+        if widget is not None:
+            self.show_status(widget)
+        if len(added) <= 3:
+            lang = current_language()
+            what = ", ".join(q.choice_label(efforts, v, lang) for v in added)
+        else:
+            what = _("{count} elements").format(count=len(added))
+        self.notify(
+            _(
+                "Added the typical effort elements of this typology: {what}. "
+                "Earlier choices are kept; untick what does not fit."
+            ).format(what=what),
+            timeout=8,
+        )
+
+    def _debounced(self) -> None:
+        self.save_now(final=False)
+
+    def save_now(self, final: bool = True) -> None:
+        """Store every debounced edit now (leaving the screen, quitting, switching section)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        dirty, self._dirty = self._dirty, {}
+        for question in dirty.values():
+            if question.is_attached:
+                self.commit(question, final)
+        if dirty:
+            self.post_message(self.Typing(False))
+
+    @property
+    def typing_pending(self) -> bool:
+        return bool(self._dirty)
+
+    # -- marks, flags and notes of the focused question --------------------------------------
+    def _target(self) -> QuestionWidget | None:
+        question = self.current
+        if question is None or not question.item.answerable or not question.is_attached:
+            self.notify(_("Move to a question first."), severity="warning")
+            return None
+        return question
+
+    def mark(self, state: AnswerState) -> None:
+        """Don't know / declined / not applicable; the same key again undoes it."""
+        question = self._target()
+        if question is None:
+            return
+        self.save_now()
+        if self.state.toggle_mark(question.item.name, state) is not None:
+            question.load(None, "")  # the stored value gave way to the mark
+            question.show_error(None)
+        self.show_status(question)
+        self.apply_relevance()
+        self.post_message(self.Changed(question.item.name))
+
+    def flag(self) -> None:
+        question = self._target()
+        if question is not None:
+            self.state.toggle_flag(question.item.name)
+            self.show_status(question)
+            self.post_message(self.Changed(question.item.name))
+
+    def note(self) -> None:
+        from screener.ui.widgets.note import NoteDialog
+
+        question = self._target()
+        if question is None:
+            return
+        name = question.item.name
+
+        def keep(text: str) -> None:
+            self.state.set_note(name, text)
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                keep(text)
+            if question.is_attached:
+                self.show_status(question)
+                question.focus_control()
+
+        label = question.text(question.item.label)
+        dialog = NoteDialog(label, self.state.notes.get(name, ""), keep)
+        self.app.push_screen(dialog, done)
+
+    # -- focus -----------------------------------------------------------------------------------
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        node = event.widget
+        question = next(
+            (n for n in node.ancestors_with_self if isinstance(n, QuestionWidget)), None
+        )
+        if question is not None and question is not self.current:
+            self.current = question
+            self.post_message(self.Moved(question))
+
+    def focusable_questions(self) -> list[QuestionWidget]:
+        return [
+            q
+            for q in self.questions
+            if q.display and q.control is not None and not q.control.disabled
+        ]
+
+    def focus_question(self, name: str | None, at_end: bool = False) -> bool:
+        questions = self.focusable_questions()
+        if not questions:
+            return False
+        target = next((q for q in questions if q.item.name == name), None)
+        if target is None:
+            target = questions[-1] if at_end else questions[0]
+        target.focus_control()
+        self.reveal(target)
+        return True
+
+    def action_step(self, forward: bool) -> None:
+        if self.state.read_only:
+            self.scroll_relative(y=3 if forward else -3, animate=False)
+        else:
+            self.step(forward)
+
+    def reveal(self, question: QuestionWidget) -> None:
+        """Bring the whole question (label included) into view once focus has scrolled."""
+        self.call_after_refresh(question.scroll_visible, animate=False)
+
+    def step(self, forward: bool) -> bool:
+        """Focus the next (previous) question; False at the end (start) of the section."""
+        questions = self.focusable_questions()
+        if not questions:
+            return False
+        if self.current not in questions:
+            questions[0 if forward else -1].focus_control()
+            self.reveal(questions[0 if forward else -1])
+            return True
+        index = questions.index(self.current) + (1 if forward else -1)  # type: ignore[arg-type]
+        if not 0 <= index < len(questions):
+            return False
+        questions[index].focus_control()
+        self.reveal(questions[index])
+        return True

@@ -1,0 +1,64 @@
+"""The consultant's note on one question: several lines; escape closes and keeps the text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+from screener.i18n import _
+from screener.ui.translate import translate_bindings
+
+
+class NoteBody(Vertical):
+    """The app's quit calls ``save_now`` on the widgets of the top screen: keep the note."""
+
+    def save_now(self) -> None:
+        screen = self.screen
+        if isinstance(screen, NoteDialog):
+            screen.keep()
+
+
+class NoteDialog(ModalScreen[str]):
+    """Returns the note as typed (empty removes it); nothing typed here is ever thrown away."""
+
+    CSS_PATH = "../screens/interview.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "Done"),
+        Binding("ctrl+s", "close", "Done", show=False),
+    ]
+
+    def __init__(
+        self, question: str, text: str, on_keep: Callable[[str], None] | None = None
+    ) -> None:
+        super().__init__()
+        self.on_keep = on_keep
+        self.question = question
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with NoteBody(classes="note-dialog"):
+            yield Static(_("Note"), classes="dialog-title")
+            yield Static(self.question, classes="dialog-text")
+            yield TextArea(self.text, soft_wrap=True, id="note-text")
+            yield Static(
+                _("Escape: done (the note is kept). Empty the text to remove the note."),
+                classes="dialog-help",
+            )
+
+    def on_mount(self) -> None:
+        translate_bindings(self)
+        area = self.query_one("#note-text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def keep(self) -> None:
+        if self.on_keep is not None:
+            self.on_keep(self.query_one("#note-text", TextArea).text)
+
+    def action_close(self) -> None:
+        self.dismiss(self.query_one("#note-text", TextArea).text)

@@ -1,0 +1,353 @@
+"""One widget per question kind: a label, the control for the kind, an error and a status line.
+
+The widgets only show and collect; saving, validation and skip logic live in ``QuestionForm``.
+They tell the form about edits with ``QuestionWidget.Edited`` (``final`` when the field is left
+or a choice is made, else a debounced keystroke).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Static, TextArea
+
+from screener.i18n import _, current_language
+from screener.questionnaire.model import NO, YES
+from screener.store.records import AnswerState
+from screener.ui.widgets.choices import ChoicePicker, Option
+from screener.ui.widgets.rules import OTHER
+
+if TYPE_CHECKING:
+    from screener.questionnaire.model import Item, Questionnaire
+
+STATE_LABELS = {
+    AnswerState.DONT_KNOW: "Don't know",
+    AnswerState.DECLINED: "Declined to answer",
+    AnswerState.NOT_APPLICABLE: "Not applicable",
+}
+INPUT_KINDS = ("text", "integer", "decimal", "date")
+CHOICE_KINDS = ("select_one", "select_multiple", "yes_no", "scale")
+
+
+class QuestionWidget(Vertical):
+    """The frame every question shares; subclasses supply ``compose_control``."""
+
+    class Edited(Message):
+        def __init__(self, question: QuestionWidget, final: bool) -> None:
+            super().__init__()
+            self.question = question
+            self.final = final
+
+    class Advance(Message):
+        """The consultant finished this question (enter): move on."""
+
+        def __init__(self, question: QuestionWidget) -> None:
+            super().__init__()
+            self.question = question
+
+    def __init__(self, item: Item, questionnaire: Questionnaire, entry_mode: bool = False) -> None:
+        super().__init__(classes=f"question kind-{item.kind}", id=f"q-{item.name}")
+        self.item = item
+        self.questionnaire = questionnaire
+        self.entry_mode = entry_mode  # inside a repeat entry form: no marks, notes or flags
+        self._loading = False
+
+    # -- composition -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="q-label")
+        yield from self.compose_control()
+        yield Static("", classes="q-error")
+        yield Static("", classes="q-status")
+
+    def compose_control(self) -> ComposeResult:
+        yield from ()
+
+    @property
+    def control(self) -> Widget | None:
+        """The focusable part (None for a note)."""
+        return None
+
+    def on_mount(self) -> None:
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Set the label (and choice texts) in the current language; values are untouched."""
+        label = self.text(self.item.label)
+        if self.item.required and self.item.answerable:
+            label += " *"
+        self.query_one(".q-label", Static).update(label)
+
+    def text(self, texts: dict[str, str]) -> str:
+        return self.questionnaire.text(texts, current_language())
+
+    @property
+    def hint(self) -> str:
+        return self.text(self.item.hint) if self.item.hint else ""
+
+    # -- value -----------------------------------------------------------------------------------
+    def load(self, value: Any, other: str = "") -> None:
+        """Show a stored value without reporting it as an edit."""
+        self._loading = True
+        try:
+            self.show_value(value, other)
+        finally:
+            self.call_after_refresh(self._loaded)
+
+    def _loaded(self) -> None:
+        self._loading = False
+
+    def show_value(self, value: Any, other: str) -> None: ...
+
+    def raw(self) -> Any:
+        """What the control holds now (text as typed, or the picked values)."""
+        return None
+
+    def other_text(self) -> str:
+        return ""
+
+    def edited(self, final: bool) -> None:
+        if not self._loading:
+            self.post_message(self.Edited(self, final))
+
+    # -- feedback --------------------------------------------------------------------------------
+    def show_error(self, message: str | None) -> None:
+        error = self.query_one(".q-error", Static)
+        error.update(message or "")
+        error.display = bool(message)
+        self.set_class(bool(message), "-invalid")
+
+    def show_status(self, state: AnswerState | None, note: str, flagged: bool) -> None:
+        parts: list[str] = []
+        if state in STATE_LABELS:
+            parts.append("■ " + _(STATE_LABELS[state]))  # type: ignore[index]
+        if flagged:
+            parts.append("⚑ " + _("Follow up"))
+        if note:
+            first = note.splitlines()[0]
+            parts.append("✎ " + (first[:60] + "…" if len(first) > 60 else first))
+        status = self.query_one(".q-status", Static)
+        status.update("   ".join(parts))
+        status.display = bool(parts)
+        self.set_class(state in STATE_LABELS, "-marked")
+
+    def focus_control(self) -> None:
+        if self.control is not None:
+            self.control.focus()
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        self.edited(final=True)
+
+
+class NoteItem(QuestionWidget):
+    """Guidance or a script to read out: text only, nothing to answer."""
+
+    def on_mount(self) -> None:
+        # QuestionWidget.on_mount runs too: Textual calls the handlers of every class.
+        self.query_one(".q-label", Static).add_class("q-note")
+
+
+class TextQuestion(QuestionWidget):
+    """text, integer, decimal and date in one line; enter moves to the next question."""
+
+    PLACEHOLDERS = {"date": "DD-MM-YYYY", "integer": "0", "decimal": "0,0"}
+
+    def compose_control(self) -> ComposeResult:
+        yield Input(
+            placeholder=self.PLACEHOLDERS.get(self.item.kind, ""),
+            compact=True,
+            select_on_focus=False,  # typing into a filled field must not wipe the answer
+            classes="q-input",
+        )
+
+    @property
+    def control(self) -> Input:
+        return self.query_one(".q-input", Input)
+
+    def show_value(self, value: Any, other: str) -> None:
+        self.control.value = _display(self.item.kind, value)
+
+    def raw(self) -> str:
+        return self.control.value
+
+    @on(Input.Changed, ".q-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.edited(final=False)
+
+    @on(Input.Submitted, ".q-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.edited(final=True)
+        self.post_message(self.Advance(self))
+
+
+class LongTextQuestion(QuestionWidget):
+    """Free text over several lines; tab leaves it (tab is not typed into the text)."""
+
+    def compose_control(self) -> ComposeResult:
+        yield TextArea(soft_wrap=True, tab_behavior="focus", compact=True, classes="q-textarea")
+
+    @property
+    def control(self) -> TextArea:
+        return self.query_one(".q-textarea", TextArea)
+
+    def show_value(self, value: Any, other: str) -> None:
+        self.control.load_text("" if value is None else str(value))
+
+    def raw(self) -> str:
+        return self.control.text
+
+    @on(TextArea.Changed, ".q-textarea")
+    def _changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.edited(final=False)
+
+
+class ChoiceQuestion(QuestionWidget):
+    """select_one, select_multiple, yes_no and scale; "other, namely" when the item offers it."""
+
+    def compose_control(self) -> ComposeResult:
+        kind = self.item.kind
+        if kind == "scale":
+            yield Static("", classes="q-scale-ends")
+        yield ChoicePicker(
+            self.options(),
+            multiple=kind == "select_multiple",
+            horizontal=kind in ("scale", "yes_no"),
+            classes="q-picker",
+        )
+        if self.item.other:
+            yield Input(
+                placeholder=_("Other, namely"),
+                compact=True,
+                select_on_focus=False,
+                classes="q-other",
+            )
+
+    @property
+    def control(self) -> ChoicePicker:
+        return self.query_one(".q-picker", ChoicePicker)
+
+    def options(self) -> list[Option]:
+        kind = self.item.kind
+        lang = current_language()
+        if kind == "yes_no":
+            return [Option(YES, _("Yes") + " [y]", key="yj"), Option(NO, _("No") + " [n]", key="n")]
+        if kind == "scale":
+            low, high = self.item.scale_range
+            return [Option(str(n), str(n)) for n in range(low, high + 1)]
+        q = self.questionnaire
+        options = [
+            Option(
+                c.value, q.text(c.label, lang), q.text(c.description, lang) if c.description else ""
+            )
+            for c in q.choice_list(self.item)
+        ]
+        if self.item.other and OTHER not in {o.value for o in options}:
+            options.append(Option(OTHER, _("Other, namely")))
+        return options
+
+    def relabel(self) -> None:
+        super().relabel()
+        self.control.set_options(self.options())
+        if self.item.kind == "scale":
+            low, high = self.item.scale_range
+            ends = _("{low} = {low_text}   {high} = {high_text}").format(
+                low=low,
+                low_text=self.text(self.item.low),
+                high=high,
+                high_text=self.text(self.item.high),
+            )
+            self.query_one(".q-scale-ends", Static).update(ends)
+        if self.item.other:
+            self.query_one(".q-other", Input).placeholder = _("Other, namely")
+
+    def show_value(self, value: Any, other: str) -> None:
+        if value is None or value == "":
+            picked: list[str] = []
+        elif isinstance(value, list):
+            picked = [str(v) for v in value]
+        else:
+            picked = [str(value)]
+        self.control.set_picked(picked)
+        if self.item.other:
+            self.query_one(".q-other", Input).value = other
+        self._show_other()
+
+    def _show_other(self) -> None:
+        if self.item.other:
+            self.query_one(".q-other", Input).display = OTHER in self.control.picked
+
+    def raw(self) -> Any:
+        picked = self.control.picked
+        if self.item.kind == "select_multiple":
+            return list(picked)
+        if not picked:
+            return None
+        return int(picked[0]) if self.item.kind == "scale" else picked[0]
+
+    def other_text(self) -> str:
+        if not self.item.other or OTHER not in self.control.picked:
+            return ""
+        return self.query_one(".q-other", Input).value.strip()
+
+    @on(ChoicePicker.Changed)
+    def _changed(self, event: ChoicePicker.Changed) -> None:
+        event.stop()
+        self._show_other()
+        self.edited(final=True)
+
+    @on(ChoicePicker.Submitted)
+    def _submitted(self, event: ChoicePicker.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Advance(self))
+
+    @on(Input.Changed, ".q-other")
+    def _other_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.edited(final=False)
+
+    @on(Input.Submitted, ".q-other")
+    def _other_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.edited(final=True)
+        self.post_message(self.Advance(self))
+
+
+def _display(kind: str, value: Any) -> str:
+    """A stored value as the consultant types it (dates as DD-MM-YYYY, decimals with a comma
+    in Danish)."""
+    if value is None:
+        return ""
+    if kind == "date" and isinstance(value, str):
+        try:
+            return date.fromisoformat(value).strftime("%d-%m-%Y")
+        except ValueError:
+            return value
+    if kind == "decimal" and isinstance(value, float) and current_language() == "da":
+        return f"{value:g}".replace(".", ",")
+    return str(value)
+
+
+def make_question(
+    item: Item, questionnaire: Questionnaire, entry_mode: bool = False
+) -> QuestionWidget:
+    """The widget that fits ``item``'s kind (repeats get ``RepeatQuestion``)."""
+    kind = item.kind
+    if kind == "repeat":
+        from screener.ui.widgets.repeat import RepeatQuestion
+
+        return RepeatQuestion(item, questionnaire, entry_mode)
+    if kind in INPUT_KINDS:
+        return TextQuestion(item, questionnaire, entry_mode)
+    if kind == "long_text":
+        return LongTextQuestion(item, questionnaire, entry_mode)
+    if kind in CHOICE_KINDS:
+        return ChoiceQuestion(item, questionnaire, entry_mode)
+    return NoteItem(item, questionnaire, entry_mode)

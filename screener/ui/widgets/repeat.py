@@ -1,0 +1,310 @@
+"""Repeat groups (jobs, languages, educations): a table of entries and a form for one entry.
+
+Keys on the table: ctrl+n adds, enter edits, ctrl+up/ctrl+down move, delete removes (asks
+first). The entry form is a modal; escape closes it and keeps what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from screener.i18n import _, current_language
+from screener.ui.translate import translate_bindings
+from screener.ui.widgets import rules
+from screener.ui.widgets.questions import QuestionWidget, make_question
+from screener.ui.widgets.sidebar import GuidancePanel
+
+if TYPE_CHECKING:
+    from screener.questionnaire.model import Item, Questionnaire
+
+MAX_CELL = 28
+
+
+class EntryTable(DataTable[str]):
+    BINDINGS = [
+        Binding("ctrl+n", "add_entry", "Add entry"),
+        Binding("enter", "edit_entry", "Edit entry"),
+        Binding("ctrl+up", "move_entry(-1)", "Move up", show=False),
+        Binding("ctrl+down", "move_entry(1)", "Move down", show=False),
+        Binding("delete", "remove_entry", "Remove entry"),
+    ]
+
+    def on_mount(self) -> None:
+        translate_bindings(self)
+
+    def _repeat(self) -> RepeatQuestion:
+        return self.query_ancestor(RepeatQuestion)
+
+    def action_add_entry(self) -> None:
+        self._repeat().add_entry()
+
+    def action_edit_entry(self) -> None:
+        repeat = self._repeat()
+        if repeat.entries:
+            repeat.edit_entry(self.cursor_row)
+        else:
+            repeat.add_entry()  # enter on an empty table starts the first entry
+
+    def action_move_entry(self, step: int) -> None:
+        self._repeat().move_entry(self.cursor_row, step)
+
+    def action_remove_entry(self) -> None:
+        self._repeat().remove_entry(self.cursor_row)
+
+
+class RepeatQuestion(QuestionWidget):
+    """The value is the whole list of entries (child name -> value); every change saves it."""
+
+    def __init__(self, item: Item, questionnaire: Questionnaire, entry_mode: bool = False) -> None:
+        super().__init__(item, questionnaire, entry_mode)
+        self.entries: list[dict[str, Any]] = []
+        self.values_for_logic: dict[str, Any] = {}
+
+    def compose_control(self) -> ComposeResult:
+        yield EntryTable(cursor_type="row", zebra_stripes=True, classes="q-table")
+        yield Static("", classes="q-repeat-help")
+
+    @property
+    def control(self) -> EntryTable:
+        return self.query_one(".q-table", EntryTable)
+
+    @property
+    def columns(self) -> list[Item]:
+        children = rules.flatten(self.item.items)
+        return [c for c in children if c.answerable and c.kind != "repeat"][:4]
+
+    def relabel(self) -> None:
+        super().relabel()
+        self.query_one(".q-repeat-help", Static).update(
+            _("ctrl+n add · enter edit · ctrl+↑/↓ move · delete remove")
+        )
+        self._fill()
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    def show_value(self, value: Any, other: str) -> None:
+        self.entries = [dict(e) for e in value] if isinstance(value, list) else []
+        self._fill()
+
+    def raw(self) -> list[dict[str, Any]]:
+        return [dict(entry) for entry in self.entries]
+
+    def _fill(self, row: int | None = None) -> None:
+        from screener.report.answers import format_value
+
+        lang = current_language()
+        table = self.control
+        keep = table.cursor_row if row is None else row
+        table.clear(columns=True)
+        columns = self.columns
+        # Columns share the width so the table never needs a horizontal scrollbar.
+        room = (self.size.width or self.app.size.width - 40) - 6
+        cell = max(8, min(MAX_CELL, room // max(len(columns), 1) - 2))
+        table.add_column("#", width=2)
+        for child in columns:
+            table.add_column(_cut(self.text(child.label), cell), width=cell)
+        for index, entry in enumerate(self.entries):
+            cells = [
+                _cut(format_value(self.questionnaire, child, entry.get(child.name), lang), cell)
+                for child in columns
+            ]
+            table.add_row(str(index + 1), *cells)
+        if not self.entries:
+            empty = _("No entries yet: ctrl+n adds one")
+            table.add_row("", empty, *[""] * (len(columns) - 1))
+        table.move_cursor(row=max(0, min(keep, len(self.entries) - 1)))
+        table.styles.height = max(len(self.entries), 1) + 1
+
+    # -- editing ---------------------------------------------------------------------------------
+    def add_entry(self) -> None:
+        if not self.disabled:
+            self._open(len(self.entries), {})
+
+    def edit_entry(self, row: int) -> None:
+        if 0 <= row < len(self.entries) and not self.disabled:
+            self._open(row, dict(self.entries[row]))
+
+    def _open(self, row: int, entry: dict[str, Any]) -> None:
+        title = f"{self.text(self.item.label)}: {row + 1}"
+
+        def keep(result: dict[str, Any]) -> None:
+            """Quitting with the entry form open: store what it holds right now."""
+            if self._keep(row, result):
+                from screener.ui.widgets.form import QuestionForm
+
+                form = next((a for a in self.ancestors if isinstance(a, QuestionForm)), None)
+                if form is not None:
+                    form.commit(self)
+
+        def done(result: dict[str, Any] | None) -> None:
+            if result is not None and self._keep(row, result):
+                self._fill(row)
+                self.edited(final=True)
+            self.control.focus()
+
+        values = self.values_for_logic
+        dialog = EntryDialog(self.item, self.questionnaire, entry, values, title, keep)
+        self.app.push_screen(dialog, done)
+
+    def _keep(self, row: int, result: dict[str, Any]) -> bool:
+        if row < len(self.entries):
+            self.entries[row] = result
+            return True
+        if any(v not in (None, "", []) for v in result.values()):
+            self.entries.append(result)
+            return True
+        return False  # a new entry left empty is not kept
+
+    def move_entry(self, row: int, step: int) -> None:
+        target = row + step
+        if self.disabled or not (0 <= row < len(self.entries) and 0 <= target < len(self.entries)):
+            return
+        entries = self.entries
+        entries[row], entries[target] = entries[target], entries[row]
+        self._fill(target)
+        self.edited(final=True)
+
+    def remove_entry(self, row: int) -> None:
+        if self.disabled or not 0 <= row < len(self.entries):
+            return
+        from screener.ui.dialogs import ConfirmDialog
+
+        question = _('Remove entry {number} of "{label}"?').format(
+            number=row + 1, label=self.text(self.item.label)
+        )
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                del self.entries[row]
+                self._fill(row)
+                self.edited(final=True)
+            self.control.focus()
+
+        self.app.push_screen(ConfirmDialog(question, _("Remove")), done)
+
+
+class EntryBody(Vertical):
+    """The app's quit calls ``save_now`` on the widgets of the top screen: keep the entry."""
+
+    def save_now(self) -> None:
+        screen = self.screen
+        if isinstance(screen, EntryDialog):
+            screen.keep()
+
+
+class EntryDialog(ModalScreen[dict[str, Any] | None]):
+    """The questions of one entry; escape (or ctrl+s) closes and keeps everything typed."""
+
+    CSS_PATH = "../screens/interview.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "Done"),
+        Binding("ctrl+s", "close", "Done", show=False),
+    ]
+
+    def __init__(
+        self,
+        item: Item,
+        questionnaire: Questionnaire,
+        entry: dict[str, Any],
+        values: dict[str, Any],
+        title: str,
+        on_keep: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.on_keep = on_keep
+        self.item = item
+        self.questionnaire = questionnaire
+        self.entry = entry
+        self.values = values
+        self.title_text = title
+        self._warned = False
+
+    def compose(self) -> ComposeResult:
+        with EntryBody(classes="entry-dialog"):
+            yield Static(self.title_text, classes="dialog-title")
+            with VerticalScroll(classes="entry-form"):
+                for child in rules.flatten(self.item.items):
+                    yield make_question(child, self.questionnaire, entry_mode=True)
+            yield GuidancePanel("", classes="entry-guide")
+            yield Static(_("Escape: done (everything typed is kept)"), classes="dialog-help")
+
+    def on_mount(self) -> None:
+        translate_bindings(self)
+        for question in self.query(QuestionWidget):
+            value = self.entry.get(question.item.name)
+            if value is not None:
+                question.load(value)
+        self._apply_relevance()
+        first = next((q for q in self.query(QuestionWidget) if q.control and q.display), None)
+        if first is not None:
+            first.focus_control()
+
+    def _apply_relevance(self) -> None:
+        shown = rules.visible_in_entry(self.item, self.values, self.entry)
+        for question in self.query(QuestionWidget):
+            question.display = question.item.name in shown
+
+    @on(QuestionWidget.Edited)
+    def _edited(self, event: QuestionWidget.Edited) -> None:
+        event.stop()
+        self._commit(event.question)
+        self._apply_relevance()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        question = next(
+            (n for n in event.widget.ancestors_with_self if isinstance(n, QuestionWidget)), None
+        )
+        self.query_one(GuidancePanel).show_for(question, None)
+
+    def on_language_changed(self, _message: object) -> None:
+        for question in self.query(QuestionWidget):
+            question.relabel()
+
+    @on(QuestionWidget.Advance)
+    def _advance(self, event: QuestionWidget.Advance) -> None:
+        event.stop()
+        self.focus_next()
+
+    def _commit(self, question: QuestionWidget) -> bool:
+        value, error = rules.check(question.item, question.raw(), self.values, self.questionnaire)
+        question.show_error(error)
+        if error:
+            return False
+        if value is None:
+            self.entry.pop(question.item.name, None)
+        else:
+            self.entry[question.item.name] = value
+        return True
+
+    def keep(self) -> None:
+        for question in self.query(QuestionWidget):
+            if question.control is not None:
+                self._commit(question)
+        if self.on_keep is not None:
+            self.on_keep(dict(self.entry))
+
+    def action_close(self) -> None:
+        invalid = [q for q in self.query(QuestionWidget) if q.control and not self._commit(q)]
+        if invalid and not self._warned:
+            self._warned = True
+            self.notify(
+                _("A value is not valid and is not kept. Fix it, or press Escape again."),
+                severity="warning",
+            )
+            invalid[0].focus_control()
+            return
+        self.dismiss(self.entry)
+
+
+def _cut(text: str, width: int = MAX_CELL) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
