@@ -19,6 +19,14 @@ from screener.questionnaire.expressions import (
 )
 
 
+@pytest.fixture(autouse=True)
+def english_messages() -> None:
+    """The expected messages are written in English; the app's default is Danish."""
+    from screener import i18n
+
+    i18n.set_language("en")
+
+
 def check(text: str, values: dict[str, object] | None = None, current: object = None) -> bool:
     return holds(parse(text), values or {}, current)
 

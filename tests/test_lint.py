@@ -11,6 +11,15 @@ from screener.errors import QuestionnaireError
 from screener.questionnaire.lint import lint, run_check
 from screener.questionnaire.loader import load_from_text, load_questionnaire
 
+
+@pytest.fixture(autouse=True)
+def english_messages() -> None:
+    """The expected messages are written in English; the app's default is Danish."""
+    from screener import i18n
+
+    i18n.set_language("en")
+
+
 VALID = Path(__file__).parent / "questionnaires" / "valid" / "small.toml"
 ROOT = Path(__file__).resolve().parent.parent
 

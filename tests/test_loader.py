@@ -24,6 +24,15 @@ from screener.questionnaire.loader import (
     load_snapshot,
 )
 
+
+@pytest.fixture(autouse=True)
+def english_messages() -> None:
+    """The expected messages are written in English; the app's default is Danish."""
+    from screener import i18n
+
+    i18n.set_language("en")
+
+
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).parent / "questionnaires" / "bad"
 VALID = Path(__file__).parent / "questionnaires" / "valid"

@@ -57,10 +57,12 @@ class ScreenerApp(App[None]):
         yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        from screener.ui.keys import KeysScreen, key_rows
+
+        if isinstance(self.screen, KeysScreen):
+            self.screen.dismiss(None)
         else:
-            self.action_show_help_panel()
+            self.push_screen(KeysScreen(key_rows(self.screen)))
 
     def action_toggle_language(self) -> None:
         self.set_language("en" if self.ui_language == "da" else "da")

@@ -74,12 +74,16 @@ class NewInterviewScreen(ScreenerScreen):
                         if name == "municipality"
                         else None
                     )
-                    yield Input(id=f"field-{name}", suggester=suggester)
+                    yield Input(id=f"field-{name}", suggester=suggester, compact=True)
                 if name == "interpreter_name":
                     with Horizontal(classes="form-row"):
                         yield Label("", id="label-mode", classes="form-label")
                         yield Select(
-                            mode_options(), value="in_person", allow_blank=False, id="field-mode"
+                            mode_options(),
+                            value="in_person",
+                            allow_blank=False,
+                            id="field-mode",
+                            compact=True,
                         )
             yield Static("", id="new-error", classes="field-error")
             yield Static("", id="consent-title", classes="section-title")
@@ -90,6 +94,7 @@ class NewInterviewScreen(ScreenerScreen):
                     value=current_language(),
                     allow_blank=False,
                     id="consent-lang",
+                    compact=True,
                 )
             yield Static("", id="consent-text", classes="consent-text")
             yield Checkbox("", id="consent-screening")
