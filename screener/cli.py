@@ -69,8 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, settings: Settings) -> int:
     # Imports stay inside the branches so a subcommand loads only what it needs.
-    from screener import commands
+    from screener import commands, i18n
 
+    i18n.set_language(settings.language)  # messages of the commands too, not only the app
     if args.command is None:
         from screener.ui.app import run_app
 

@@ -62,3 +62,19 @@ def test_dates_and_numbers_follow_the_locale() -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         i18n.set_language("fr")
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """Babel's extractor does not look inside f-strings: a ``_()`` there is never translated."""
+    import re
+    import tokenize
+
+    hidden = []
+    for path in sorted((ROOT / "screener").rglob("*.py")):
+        with open(path, "rb") as handle:
+            for token in tokenize.tokenize(handle.readline):
+                prefix = re.match(r"[a-zA-Z]*", token.string).group(0).lower()  # type: ignore[union-attr]
+                is_f_string = token.type == tokenize.STRING and "f" in prefix
+                if is_f_string and re.search(r"\{[^}]*\b_\(", token.string):
+                    hidden.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
+    assert not hidden, f"_() inside an f-string: {hidden}"

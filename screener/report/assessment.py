@@ -9,11 +9,19 @@ from __future__ import annotations
 from screener.i18n import N_, _
 from screener.questionnaire.model import Item
 from screener.report.answers import Shown, display
-from screener.report.layout import Flowable, chapter, heading, markup, note_paragraph, para
+from screener.report.layout import (
+    Flowable,
+    chapter,
+    follow_up_mark,
+    heading,
+    markup,
+    note_paragraph,
+    para,
+)
 from screener.report.plan import Chapter
 from screener.report.profile import role_item, role_values
 from screener.report.sections import entries_story, repeat_blocks
-from screener.report.styles import FLAG, esc, styles
+from screener.report.styles import esc, styles
 from screener.store.records import Interview
 
 PARTS = (
@@ -112,9 +120,7 @@ def _extras(interview: Interview, item: Item) -> list[Flowable]:
     """The consultant's note and the follow-up mark of an assessment item."""
     extras: list[Flowable] = []
     if item.name in interview.flags:
-        extras.append(
-            markup(f'<font color="{FLAG}">■ {esc(_("For follow-up"))}</font>', styles().note)
-        )
+        extras.append(markup(follow_up_mark(), styles().note))
     note = interview.notes.get(item.name, "")
     if note.strip():
         extras.append(note_paragraph(note))

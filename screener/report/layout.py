@@ -83,12 +83,20 @@ def question_block(
 def question_label(label: str, flagged: bool = False) -> Flowable:
     head = esc(label)
     if flagged:
-        head += f'  <font color="{FLAG}">■ {esc(_("For follow-up"))}</font>'
+        head += "  " + follow_up_mark()
     return markup(head, styles().question)
 
 
+def follow_up_mark() -> str:
+    """The coloured mark of a flagged question (markup; the words are escaped)."""
+    words = esc(_("For follow-up"))
+    return f'<font color="{FLAG}">■ {words}</font>'
+
+
 def note_paragraph(note: str) -> Flowable:
-    return markup(f"<b>{esc(_('Consultant note:'))}</b> {esc(note)}", styles().note)
+    # The messages stay outside f-strings: Babel's extractor does not look inside them.
+    heading = esc(_("Consultant note:"))
+    return markup(f"<b>{heading}</b> {esc(note)}", styles().note)
 
 
 def key_value_table(

@@ -64,7 +64,8 @@ def candidate_rows(interview: Interview, lang: str) -> Rows:
     if info.birth_date:
         age = _age(info.birth_date, interview.created_at.date())
         born = format_date(info.birth_date, lang)
-        rows.append((_("Date of birth"), f"{born} ({_('{age} years').format(age=age)})"))
+        years = _("{age} years").format(age=age)
+        rows.append((_("Date of birth"), f"{born} ({years})"))
     if info.nationality:
         rows.append((_("Nationality"), territory_name(info.nationality, lang)))
     rows += _roles(

@@ -16,7 +16,6 @@ from textual.widgets import Static
 from screener.i18n import N_, _
 from screener.ui.translate import translate_bindings
 
-
 MOVES = ("focus_next", "focus_previous")  # named once, in the line under the list
 # Textual's own description of ctrl+p, listed so that it is translated with the others.
 PALETTE = N_("palette")
@@ -30,7 +29,8 @@ def key_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
         node, binding = active.node, active.binding
         module = type(node).__module__
         ours = module.startswith("screener.") or node is app or node is screen
-        if not (binding.description and ours and active.enabled) or binding.action.rpartition(".")[2] in MOVES:
+        movement = binding.action.rpartition(".")[2] in MOVES
+        if movement or not (binding.description and ours and active.enabled):
             continue
         keys, _description = rows.setdefault((id(node), binding.action), ([], binding.description))
         shown = app.get_key_display(binding)

@@ -12,7 +12,7 @@ from ui_kit import focus, question
 from screener import i18n
 from screener.questionnaire.model import Questionnaire
 from screener.settings import Settings
-from screener.store.records import AnswerState, Status
+from screener.store.records import AnswerState, InterviewInfo, Status
 from screener.store.repository import Repository
 from screener.ui.app import ScreenerApp
 from screener.ui.screens.assessment import AssessmentScreen
@@ -173,3 +173,31 @@ async def test_from_home_to_finalized_with_a_restart(
     assert interview.status is Status.FINALIZED
     assert interview.values()["typology"] == "type1"
     assert interview.values()["efforts"] == ["cv", "visit"]
+
+
+async def test_f1_lists_every_key_of_the_screen(
+    tmp_path: Path, questionnaire: Questionnaire
+) -> None:
+    from screener.ui.keys import KeysScreen
+
+    db = tmp_path / "keys.sqlite3"
+    app = start(db, questionnaire)
+    iid = app.repo.create_interview(InterviewInfo("Amina Testperson"), questionnaire)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(InterviewScreen(iid))
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        keys = app.screen
+        assert isinstance(keys, KeysScreen)
+        listed = dict((what, key) for key, what in keys.rows)
+        # Keys the footer has no room for at 80 columns are listed too.
+        assert listed["Next section"] == "^pgdn"
+        assert listed["Review"] == "^r"
+        assert listed["Finalize"] == "^g"
+        assert listed["Declined"] == "f6"
+        assert "Focus Next" not in listed  # Textual's own editing keys stay out
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+    app.repo.close()

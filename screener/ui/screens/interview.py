@@ -42,7 +42,7 @@ class InterviewScreen(ScreenerScreen):
         Binding("f6", "mark('declined')", "Declined", priority=True),
         Binding("f7", "mark('not_applicable')", "N/A", priority=True),
         Binding("f8", "pause", "Pause", priority=True),
-        Binding("f9,ctrl+b", "toggle_sidebar", "Sections", priority=True),
+        Binding("f9,ctrl+b", "toggle_sidebar", "Sections", priority=True, show=False),
         Binding("down", "step(True)", "Next question", show=False),
         Binding("up", "step(False)", "Previous question", show=False),
         Binding("ctrl+r", "review", "Review"),
@@ -50,10 +50,10 @@ class InterviewScreen(ScreenerScreen):
         Binding("ctrl+g", "finalize", "Finalize"),
         Binding("ctrl+g", "reopen", "Reopen"),
         Binding("ctrl+o", "export", "Export"),
-        Binding("ctrl+pagedown", "next_section", "Next section", priority=True),
-        Binding("ctrl+pageup", "previous_section", "Previous section", priority=True),
+        Binding("ctrl+pagedown", "next_section", "Next section", priority=True, show=False),
+        Binding("ctrl+pageup", "previous_section", "Previous section", priority=True, show=False),
         Binding("ctrl+s", "save", "Save", show=False),
-        Binding("escape", "leave", "Home"),
+        Binding("escape", "leave", "Home", show=False),
     ]
     SIDEBAR = True
 
