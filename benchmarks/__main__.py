@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import listing, memory, pdf, save, startup
-from benchmarks.common import Figure
+from benchmarks.common import Figure, compile_sources
 from benchmarks.data import make_demo_db, make_many_db
 
 
@@ -37,6 +37,7 @@ QUICK = Sizes(startup_runs=1, saves=5, pdf_runs=1, interviews=30, list_runs=1, r
 
 def run_all(sizes: Sizes) -> list[Figure]:
     figures: list[Figure] = []
+    compile_sources()
     with tempfile.TemporaryDirectory(prefix="screener-bm-") as tmp:
         demo_db = Path(tmp) / "demo.sqlite3"
         demo_id = make_demo_db(demo_db)

@@ -1,4 +1,8 @@
-"""Between rows and records: timestamps, JSON payloads, info fields. No SQL here."""
+"""Between rows and records: timestamps, JSON payloads, info fields. No SQL here.
+
+Rows are what the DB-API returns: the interview row as a mapping by column name
+(``sqlite3.Row``), an answer as a plain tuple in the column order given below.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from screener.store.records import Answer, AnswerState, Consent, InterviewInfo
-from screener.store.tables import AnswerRow, InterviewRow
 from screener.store.text import clean_text
+
+# An answer row as the repository reads it for its event log: (state, value_json, other).
+AnswerValue = tuple[str, str, str]
+# An answer row as ``answer_of`` reads it: (item, state, value_json, other, updated_at).
+AnswerRecord = tuple[str, str, str, str, str]
 
 INFO_FIELDS = tuple(field.name for field in fields(InterviewInfo))
 
@@ -44,26 +52,29 @@ def clean_info(info: InterviewInfo) -> dict[str, Any]:
     return data
 
 
-def info_of(row: InterviewRow) -> InterviewInfo:
-    data = {name: getattr(row, name) for name in INFO_FIELDS}
-    data["birth_date"] = date.fromisoformat(row.birth_date) if row.birth_date else None
+def info_of(row: Any) -> InterviewInfo:
+    """The info fields of an interview row (``sqlite3.Row`` or any mapping by column name)."""
+    data = {name: row[name] for name in INFO_FIELDS}
+    data["birth_date"] = date.fromisoformat(row["birth_date"]) if row["birth_date"] else None
     return InterviewInfo(**data)
 
 
-def answer_payload(row: AnswerRow | None) -> dict[str, Any] | None:
+def answer_payload(row: AnswerValue | None) -> dict[str, Any] | None:
     """What the event log records as an answer's old or new value."""
     if row is None:
         return None
-    return {"state": row.state, "value": json.loads(row.value_json), "other": row.other}
+    state, value_json, other = row
+    return {"state": state, "value": json.loads(value_json), "other": other}
 
 
-def answer_of(row: AnswerRow) -> Answer:
+def answer_of(row: AnswerRecord) -> Answer:
+    item, state, value_json, other, updated_at = row
     return Answer(
-        item=row.item,
-        state=AnswerState(row.state),
-        value=json.loads(row.value_json),
-        other=row.other,
-        updated_at=to_datetime(row.updated_at),
+        item=item,
+        state=AnswerState(state),
+        value=json.loads(value_json),
+        other=other,
+        updated_at=to_datetime(updated_at),
     )
 
 

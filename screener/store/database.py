@@ -1,9 +1,11 @@
 """Opening the SQLite file safely: one connection factory, the durability settings, and the
 checks that refuse a damaged, foreign, locked or read-only file before anything is written.
 
-``Connector`` is the only place that calls ``connect``: SQLAlchemy gets it through
-``create_engine(creator=...)``, so SQLCipher (``sqlcipher3.dbapi2``, same DB-API) can replace
-``sqlite3`` later by passing another ``module`` without touching any caller.
+``Connector`` is the only place that calls ``connect``, so SQLCipher (``sqlcipher3.dbapi2``,
+same DB-API) can replace ``sqlite3`` later by passing another ``module`` without touching any
+caller. The repository works on the one DB-API connection ``open_connection`` returns; SQLAlchemy
+is imported only when something asks for an engine on it (``engine_on``: bulk tools), so a
+start-up that only reads never pays for importing it.
 """
 
 from __future__ import annotations
@@ -221,32 +223,40 @@ def translate(error: sqlite3.Error, path: Path) -> DatabaseError:
     )
 
 
+def open_connection(path: Path, module: ModuleType | None = None) -> Any:
+    """Check the file, then open the one DB-API connection of a Repository (autocommit mode:
+    the repository issues ``BEGIN IMMEDIATE`` itself), with the durability settings verified on
+    the live connection and the write lock probed. Raises DatabaseError."""
+    prepare_location(path)
+    connector = Connector(path, module=module)
+    errors = (sqlite3.Error, connector.module.Error)
+    try:
+        conn = connector()
+    except errors as error:
+        raise translate(error, path) from error
+    try:
+        verify_pragmas(conn)
+        probe_write_lock(conn, path)
+    except errors as error:
+        conn.close()
+        raise translate(error, path) from error
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def open_engine(path: Path, module: ModuleType | None = None) -> Engine:
-    """Check the file, then build the one engine of a Repository: a single shared connection
-    (StaticPool; callers serialise with a lock), every transaction ``BEGIN IMMEDIATE``, the
-    durability settings verified on the live connection and the write lock probed."""
+def engine_on(conn: Any) -> Engine:
+    """An SQLAlchemy engine over the already open connection ``conn`` (StaticPool: it is the
+    only connection; every transaction ``BEGIN IMMEDIATE``). Disposing of the engine closes
+    ``conn``. Imports SQLAlchemy, so only bulk tools and tests should ask for it."""
     from sqlalchemy import create_engine, event
-    from sqlalchemy.exc import DBAPIError
     from sqlalchemy.pool import StaticPool
 
-    prepare_location(path)
-    engine = create_engine(
-        "sqlite://", creator=Connector(path, module=module), poolclass=StaticPool
-    )
+    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
     event.listen(engine, "begin", _begin_immediate)
-    try:
-        with engine.connect() as conn:
-            raw = conn.connection.dbapi_connection
-            verify_pragmas(raw)
-            probe_write_lock(raw, path)
-    except DBAPIError as error:
-        engine.dispose()
-        raise translate(error.orig, path) from error  # type: ignore[arg-type]
-    except BaseException:
-        engine.dispose()
-        raise
     return engine

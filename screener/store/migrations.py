@@ -1,9 +1,11 @@
 """Schema versions, kept in ``PRAGMA user_version``, and the steps between them.
 
-A new database gets the current tables from ``tables.py`` directly. An older database is
-upgraded one step at a time, all steps in one transaction: if a step fails nothing changes.
-To change the schema: change ``tables.py``, append a step to ``STEPS`` that brings the previous
-version to the new one, and add the old schema to the upgrade test.
+A new database gets the current tables from ``tables.py`` directly (the only time the store
+imports SQLAlchemy/SQLModel: to turn those tables into DDL). An older database is upgraded one
+step at a time, all steps in one transaction: if a step fails nothing changes. To change the
+schema: change ``tables.py``, append a step to ``STEPS`` that brings the previous version to the
+new one, and add the old schema to the upgrade test. Everything runs on the repository's DB-API
+connection (autocommit mode, so the transaction here is explicit).
 """
 
 from __future__ import annotations
@@ -13,12 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, text
-from sqlmodel import SQLModel
-
 from screener.errors import DatabaseError
 from screener.i18n import _
-from screener.store import tables  # noqa: F401  (the import registers the tables)
 from screener.store.items import shape_of
 from screener.store.text import fold
 
@@ -97,31 +95,35 @@ CREATE INDEX ix_event_interview ON event (interview_id, id);
 """
 
 
-def _to_v2(conn: Connection) -> None:
+def _to_v2(conn: Any) -> None:
     """Denormalised columns for the home list: search key, answered and total counts."""
     for column in ("search_key VARCHAR", "answered_count INTEGER", "total_count INTEGER"):
         default = "''" if column.endswith("VARCHAR") else "0"
-        conn.exec_driver_sql(
-            f"ALTER TABLE interview ADD COLUMN {column} NOT NULL DEFAULT {default}"
-        )
-    conn.exec_driver_sql(
+        conn.execute(f"ALTER TABLE interview ADD COLUMN {column} NOT NULL DEFAULT {default}")
+    conn.execute(
         "UPDATE interview SET answered_count ="
         " (SELECT count(*) FROM answer WHERE answer.interview_id = interview.id)"
     )
-    rows = conn.exec_driver_sql(
+    rows = conn.execute(
         "SELECT i.id, i.candidate_name, i.case_id, i.municipality, s.snapshot_json"
         " FROM interview i JOIN questionnaire_snapshot s ON s.hash = i.questionnaire_hash"
     ).fetchall()
     for interview_id, name, case_id, municipality, snapshot in rows:
         total = len(shape_of(json.loads(snapshot)).answerable)
         conn.execute(
-            text("UPDATE interview SET search_key = :key, total_count = :total WHERE id = :id"),
-            {"key": search_key(name, case_id, municipality), "total": total, "id": interview_id},
+            "UPDATE interview SET search_key = ?, total_count = ? WHERE id = ?",
+            (search_key(name, case_id, municipality), total, interview_id),
         )
 
 
+def _to_v3(conn: Any) -> None:
+    """An index on the search key: counting the matches of a search keystroke reads the small
+    index instead of every interview row."""
+    conn.execute("CREATE INDEX ix_interview_search ON interview (search_key)")
+
+
 # STEPS[n] upgrades version n to n + 1.
-STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v2}
+STEPS: dict[int, Callable[[Any], None]] = {1: _to_v2, 2: _to_v3}
 LATEST = 1 + len(STEPS)
 
 
@@ -130,36 +132,67 @@ def search_key(name: str, case_id: str, municipality: str) -> str:
     return "\x1f".join(fold(part) for part in (name, case_id, municipality))
 
 
-def user_version(conn: Connection) -> int:
-    return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+def user_version(conn: Any) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0] or 0)
 
 
-def migrate(engine: Engine, path: Path) -> int:
-    """Create or upgrade the schema; returns the version found before (0 for a new file)."""
-    with engine.begin() as conn:
-        found = user_version(conn)
+def migrate(conn: Any, path: Path) -> int:
+    """Create or upgrade the schema on the DB-API connection ``conn`` (autocommit mode) in one
+    ``BEGIN IMMEDIATE`` transaction; returns the version found before (0 for a new file).
+
+    A file already at the latest version is only read (no transaction, nothing written)."""
+    found = user_version(conn)
+    if found == LATEST:
+        return found
+    if found > LATEST:
+        raise DatabaseError(
+            _("The database was made by a newer version of Screener: {path}").format(path=path)
+        )
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        found = user_version(conn)  # again, now that the write lock is held
         if found > LATEST:
             raise DatabaseError(
                 _("The database was made by a newer version of Screener: {path}").format(path=path)
             )
         if found == 0:
-            has_tables = conn.exec_driver_sql(
+            has_tables = conn.execute(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-            ).scalar()
+            ).fetchone()[0]
             if has_tables:
                 raise DatabaseError(
                     _("The file is not a Screener database: {path}").format(path=path)
                 )
-            SQLModel.metadata.create_all(conn, tables=_tables())
+            for statement in schema_ddl():
+                conn.execute(statement)
         else:
             for version in range(found, LATEST):
                 STEPS[version](conn)
         if found != LATEST:
-            conn.exec_driver_sql(f"PRAGMA user_version = {LATEST}")
-        return found
+            conn.execute(f"PRAGMA user_version = {LATEST}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return found
 
 
-def _tables() -> list[Any]:
-    """The current tables, in creation order (the snapshot before the interviews using it)."""
+def schema_ddl() -> list[str]:
+    """CREATE TABLE and CREATE INDEX statements for the current tables of ``tables.py``, in
+    creation order (the snapshot before the interviews using it)."""
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.schema import CreateIndex, CreateTable
+    from sqlmodel import SQLModel
+
+    from screener.store import tables  # noqa: F401  (the import registers the tables)
+
+    dialect = sqlite.dialect()  # type: ignore[no-untyped-call]
     names = ("questionnaire_snapshot", "interview", "answer", "item_note", "section_time", "event")
-    return [SQLModel.metadata.tables[name] for name in names]
+    statements: list[str] = []
+    for name in names:
+        table = SQLModel.metadata.tables[name]
+        statements.append(str(CreateTable(table).compile(dialect=dialect)).strip())
+        for index in sorted(table.indexes, key=lambda index: str(index.name)):
+            statements.append(str(CreateIndex(index).compile(dialect=dialect)).strip())
+    return statements

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from screener.questionnaire.model import Questionnaire
+if TYPE_CHECKING:  # a type only: the home screen imports records without loading pydantic
+    from screener.questionnaire.model import Questionnaire
 
 
 class Status(StrEnum):

@@ -2,30 +2,32 @@
 
 Every write is one short ``BEGIN IMMEDIATE`` transaction that changes the interview and appends
 an event row (who, when, kind, item, old and new value) before the single commit; when a method
-returns, the change is on disk. All texts pass through ``text.clean_text``. One connection
-(StaticPool) is shared, guarded by a lock, so worker threads may call any method.
+returns, the change is on disk. All texts pass through ``text.clean_text``. One connection is
+shared, guarded by a lock, so worker threads may call any method.
+
+The statements run directly on the DB-API connection (``sqlite3``; SQLCipher later), each a
+fixed SQL text that the driver prepares once and keeps in its statement cache. An answer save is
+BEGIN, two primary-key reads (the interview, the old answer), three writes (answer, event,
+interview's ``updated_at``/count) and COMMIT: no ORM between a keystroke and the disk, and no
+SQLAlchemy import before the first screen. The tables are still declared in ``tables.py`` (a
+new file is created from them; ``engine`` gives bulk tools an SQLAlchemy engine on demand).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine
-from sqlalchemy import delete as sql_delete
-from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session, col
+from typing import TYPE_CHECKING, Any
 
 from screener.errors import NotFoundError, ReadOnlyInterviewError
 from screener.i18n import _
-from screener.questionnaire.model import Questionnaire
 from screener.store import convert, queries
-from screener.store.database import open_engine, read_pragmas, translate
+from screener.store.database import engine_on, open_connection, read_pragmas, translate
 from screener.store.items import Shape, shape_of
 from screener.store.migrations import migrate, search_key
 from screener.store.records import (
@@ -38,19 +40,112 @@ from screener.store.records import (
     InterviewSummary,
     Status,
 )
-from screener.store.tables import (
-    AnswerRow,
-    EventRow,
-    InterviewRow,
-    NoteRow,
-    SectionTimeRow,
-    SnapshotRow,
-)
 from screener.store.text import clean_text, clean_value
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from screener.questionnaire.model import Questionnaire
+
+# The columns a new interview row is written with, in this order.
+_NEW_INTERVIEW_COLUMNS = (
+    *convert.INFO_FIELDS,
+    "status",
+    "questionnaire_id",
+    "questionnaire_version",
+    "questionnaire_hash",
+    "created_at",
+    "updated_at",
+    "elapsed_seconds",
+    "search_key",
+    "answered_count",
+    "total_count",
+)
+_INSERT_INTERVIEW = (
+    f"INSERT INTO interview ({', '.join(_NEW_INTERVIEW_COLUMNS)})"
+    f" VALUES ({', '.join('?' for _ in _NEW_INTERVIEW_COLUMNS)})"
+)
+_INSERT_EVENT = (
+    "INSERT INTO event (interview_id, at, actor, kind, item, old_json, new_json)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_SELECT_ANSWER = "SELECT state, value_json, other FROM answer WHERE interview_id = ? AND item = ?"
+_UPSERT_ANSWER = (
+    "INSERT INTO answer (interview_id, item, state, value_json, other, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (interview_id, item) DO UPDATE SET"
+    " state = excluded.state, value_json = excluded.value_json, other = excluded.other,"
+    " updated_at = excluded.updated_at"
+)
+_UPSERT_NOTE = (
+    "INSERT INTO item_note (interview_id, item, note, flagged, updated_at) VALUES (?, ?, ?, ?, ?)"
+    " ON CONFLICT (interview_id, item) DO UPDATE SET note = excluded.note,"
+    " flagged = excluded.flagged, updated_at = excluded.updated_at"
+)
+_UPSERT_TIME = (
+    "INSERT INTO section_time (interview_id, section, seconds) VALUES (?, ?, ?)"
+    " ON CONFLICT (interview_id, section) DO UPDATE SET seconds = excluded.seconds"
+)
+# Columns a change may set on the interview row (besides updated_at, which every change sets).
+_ROW_COLUMNS = frozenset(
+    {
+        *convert.INFO_FIELDS,
+        "search_key",
+        "answered_count",
+        "status",
+        "finalized_at",
+        "exported_at",
+        "position_section",
+        "position_item",
+        "elapsed_seconds",
+        "consent_json",
+    }
+)
 
 
 def _is_empty(value: Any) -> bool:
     return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
+class _Change:
+    """One write to one interview, inside the repository's transaction: ``row`` is the
+    interview row as read when it began; ``log`` appends an event, ``set`` changes columns of
+    the interview row. At the end, an interview that changed gets its ``updated_at`` (and the
+    columns set) in one UPDATE before the commit."""
+
+    __slots__ = ("conn", "dirty", "interview_id", "repo", "row", "values")
+
+    def __init__(self, repo: Repository, conn: Any, row: Any) -> None:
+        self.repo = repo
+        self.conn = conn
+        self.row = row
+        self.interview_id: int = row["id"]
+        self.values: dict[str, Any] = {}
+        self.dirty = False
+
+    def __getitem__(self, column: str) -> Any:
+        """A column of the interview row, with this change's own updates applied."""
+        return self.values[column] if column in self.values else self.row[column]
+
+    def set(self, **columns: Any) -> None:
+        unknown = set(columns) - _ROW_COLUMNS
+        if unknown:
+            raise ValueError(f"not a column a change may set: {sorted(unknown)}")
+        self.values.update(columns)
+        self.dirty = True
+
+    def log(self, kind: str, item: str | None = None, old: Any = None, new: Any = None) -> None:
+        self.repo._log(self.conn, self.interview_id, kind, item, old, new)
+        self.dirty = True
+
+    def finish(self) -> None:
+        if not self.dirty:
+            return
+        values = {**self.values, "updated_at": convert.now()}
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        self.conn.execute(
+            f"UPDATE interview SET {assignments} WHERE id = ?",
+            (*values.values(), self.interview_id),
+        )
 
 
 class Repository:
@@ -60,17 +155,18 @@ class Repository:
         self.actor = clean_text(actor)
         self._lock = threading.RLock()
         self._shapes: dict[int, Shape] = {}
+        self._conn: Any = None
         self._engine: Engine | None = None
-        engine = open_engine(self.path)
+        conn = open_connection(self.path)
         try:
-            migrate(engine, self.path)
-        except DBAPIError as error:
-            engine.dispose()
-            raise translate(error.orig, self.path) from error  # type: ignore[arg-type]
+            migrate(conn, self.path)
+        except sqlite3.Error as error:
+            conn.close()
+            raise translate(error, self.path) from error
         except BaseException:
-            engine.dispose()
+            conn.close()
             raise
-        self._engine = engine
+        self._conn = conn
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -82,19 +178,33 @@ class Repository:
 
     def close(self) -> None:
         with self._lock:
-            if self._engine is None:
+            if self._conn is None:
                 return
             try:
                 self._checkpoint()
             finally:
-                self._engine.dispose()
-                self._engine = None
+                if self._engine is not None:
+                    self._engine.dispose()  # closes the shared connection too
+                    self._engine = None
+                with suppress(sqlite3.Error):
+                    self._conn.close()
+                self._conn = None
+
+    @property
+    def _connection(self) -> Any:
+        if self._conn is None:
+            raise RuntimeError("repository is closed")
+        return self._conn
 
     @property
     def engine(self) -> Engine:
-        if self._engine is None:
-            raise RuntimeError("repository is closed")
-        return self._engine
+        """An SQLAlchemy engine on the repository's one connection, built (and SQLAlchemy
+        imported) on first use. For bulk tools only: it bypasses the repository's lock, so no
+        other thread may use the repository while it runs."""
+        with self._lock:
+            if self._engine is None:
+                self._engine = engine_on(self._connection)
+            return self._engine
 
     def pragmas(self) -> dict[str, str | int]:
         """The durability settings read back from the live connection (for tests and support)."""
@@ -103,8 +213,8 @@ class Repository:
 
     @contextmanager
     def _raw(self) -> Iterator[Any]:
-        with self._lock, self.engine.connect() as conn:
-            yield conn.connection.dbapi_connection
+        with self._lock:
+            yield self._connection
 
     def _checkpoint(self) -> None:
         """Fold the WAL into the main file (also wipes deleted data from the WAL)."""
@@ -115,72 +225,92 @@ class Repository:
             pass
 
     @contextmanager
-    def _tx(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any exception."""
+    def _tx(self, write: bool = True) -> Iterator[Any]:
+        """One transaction on the connection: committed when the block ends (also on an early
+        ``return``), rolled back on any exception. Writes take the write lock up front
+        (``BEGIN IMMEDIATE``); reads get one consistent snapshot (deferred ``BEGIN``)."""
         with self._lock:
+            conn = self._connection
             try:
-                with Session(self.engine, expire_on_commit=False) as session, session.begin():
-                    yield session
-            except DBAPIError as error:
-                raise translate(error.orig, self.path) from error  # type: ignore[arg-type]
+                conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                try:
+                    yield conn
+                except BaseException:
+                    self._rollback(conn)
+                    raise
+                try:
+                    conn.execute("COMMIT")
+                except BaseException:
+                    self._rollback(conn)
+                    raise
+            except sqlite3.Error as error:
+                raise translate(error, self.path) from error
+
+    @staticmethod
+    def _rollback(conn: Any) -> None:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
 
     @contextmanager
-    def _change(
-        self, interview_id: int, allow_final: bool = False
-    ) -> Iterator[tuple[Session, InterviewRow]]:
+    def _change(self, interview_id: int, allow_final: bool = False) -> Iterator[_Change]:
         """A write to one interview; finalized interviews refuse unless ``allow_final``."""
-        with self._tx() as session:
-            row = self._row(session, interview_id)
-            if not allow_final and row.status != Status.DRAFT:
+        with self._tx() as conn:
+            change = _Change(self, conn, self._row(conn, interview_id))
+            if not allow_final and change.row["status"] != Status.DRAFT:
                 raise ReadOnlyInterviewError(
                     _("Interview {id} is finalized. Reopen it with a reason to change it.").format(
                         id=interview_id
                     )
                 )
-            yield session, row
-            if session.new or session.dirty or session.deleted:
-                row.updated_at = convert.now()
-                session.add(row)
+            yield change
+            change.finish()
 
-    def _row(self, session: Session, interview_id: int) -> InterviewRow:
-        row = session.get(InterviewRow, interview_id)
+    def _row(self, conn: Any, interview_id: int) -> Any:
+        """The interview row as a ``sqlite3.Row`` (columns by name); NotFoundError if none."""
+        cursor = conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        row = cursor.execute("SELECT * FROM interview WHERE id = ?", (interview_id,)).fetchone()
         if row is None:
             raise NotFoundError(_("No interview with id {id}.").format(id=interview_id))
         return row
 
     def _log(
         self,
-        session: Session,
+        conn: Any,
         interview_id: int | None,
         kind: str,
         item: str | None = None,
         old: Any = None,
         new: Any = None,
     ) -> None:
-        session.add(
-            EventRow(
-                interview_id=interview_id,
-                at=convert.now(),
-                actor=self.actor,
-                kind=kind,
-                item=item,
-                old_json=convert.dumps(old),
-                new_json=convert.dumps(new),
-            )
+        conn.execute(
+            _INSERT_EVENT,
+            (
+                interview_id,
+                convert.now(),
+                self.actor,
+                kind,
+                item,
+                convert.dumps(old),
+                convert.dumps(new),
+            ),
         )
 
-    def _shape(self, session: Session, row: InterviewRow) -> Shape:
-        assert row.id is not None
-        shape = self._shapes.get(row.id)
+    def _shape(self, change: _Change) -> Shape:
+        shape = self._shapes.get(change.interview_id)
         if shape is None:
-            snapshot = session.get(SnapshotRow, row.questionnaire_hash)
+            snapshot = change.conn.execute(
+                "SELECT snapshot_json FROM questionnaire_snapshot WHERE hash = ?",
+                (change.row["questionnaire_hash"],),
+            ).fetchone()
             assert snapshot is not None  # a foreign key guarantees it
-            shape = shape_of(json.loads(snapshot.snapshot_json))
-            self._shapes[row.id] = shape
+            shape = shape_of(json.loads(snapshot[0]))
+            self._shapes[change.interview_id] = shape
         return shape
 
-    def _check_item(self, session: Session, row: InterviewRow, item: str, answer: bool) -> None:
-        shape = self._shape(session, row)
+    def _check_item(self, change: _Change, item: str, answer: bool) -> None:
+        shape = self._shape(change)
         if item not in (shape.answerable if answer else shape.items):
             raise ValueError(f"no such {'answerable ' if answer else ''}item: {item}")
 
@@ -193,50 +323,54 @@ class Repository:
         digest = questionnaire.content_hash()
         shape = shape_of(json.loads(snapshot_json))
         stamp = convert.now()
-        with self._tx() as session:
-            if session.get(SnapshotRow, digest) is None:
-                session.add(
-                    SnapshotRow(
-                        hash=digest,
-                        questionnaire_id=questionnaire.id,
-                        version=questionnaire.version,
-                        snapshot_json=snapshot_json,
-                        created_at=stamp,
-                    )
+        with self._tx() as conn:
+            known = conn.execute(
+                "SELECT 1 FROM questionnaire_snapshot WHERE hash = ?", (digest,)
+            ).fetchone()
+            if known is None:
+                conn.execute(
+                    "INSERT INTO questionnaire_snapshot"
+                    " (hash, questionnaire_id, version, snapshot_json, created_at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (digest, questionnaire.id, questionnaire.version, snapshot_json, stamp),
                 )
-                session.flush()  # the interview row refers to it
-            row = InterviewRow(
+            row = {
                 **data,
-                status=Status.DRAFT.value,
-                questionnaire_id=questionnaire.id,
-                questionnaire_version=questionnaire.version,
-                questionnaire_hash=digest,
-                created_at=stamp,
-                updated_at=stamp,
-                search_key=search_key(
+                "status": Status.DRAFT.value,
+                "questionnaire_id": questionnaire.id,
+                "questionnaire_version": questionnaire.version,
+                "questionnaire_hash": digest,
+                "created_at": stamp,
+                "updated_at": stamp,
+                "elapsed_seconds": 0.0,
+                "search_key": search_key(
                     data["candidate_name"], data["case_id"], data["municipality"]
                 ),
-                total_count=len(shape.answerable),
+                "answered_count": 0,
+                "total_count": len(shape.answerable),
+            }
+            cursor = conn.execute(
+                _INSERT_INTERVIEW, tuple(row[name] for name in _NEW_INTERVIEW_COLUMNS)
             )
-            session.add(row)
-            session.flush()
-            assert row.id is not None
+            interview_id = int(cursor.lastrowid)
             new = {**data, "questionnaire": [questionnaire.id, questionnaire.version, digest]}
-            self._log(session, row.id, "created", new=new)
-            interview_id = row.id
+            self._log(conn, interview_id, "created", new=new)
         self._shapes[interview_id] = shape
         return interview_id
 
     def update_info(self, interview_id: int, info: InterviewInfo) -> None:
         data = convert.clean_info(info)
-        with self._change(interview_id) as (session, row):
-            old = {name: getattr(row, name) for name in data if getattr(row, name) != data[name]}
+        with self._change(interview_id) as change:
+            old = {name: change[name] for name in data if change[name] != data[name]}
             if not old:
                 return
-            for name in old:
-                setattr(row, name, data[name])
-            row.search_key = search_key(row.candidate_name, row.case_id, row.municipality)
-            self._log(session, interview_id, "info", old=old, new={n: data[n] for n in old})
+            change.set(**{name: data[name] for name in old})
+            change.set(
+                search_key=search_key(
+                    change["candidate_name"], change["case_id"], change["municipality"]
+                )
+            )
+            change.log("info", old=old, new={n: data[n] for n in old})
 
     # -- answers ----------------------------------------------------------------------------
 
@@ -259,35 +393,33 @@ class Repository:
         self, interview_id: int, item: str, state: AnswerState, value: Any, other: str
     ) -> None:
         value_json = convert.dumps(value)
-        with self._change(interview_id) as (session, row):
-            self._check_item(session, row, item, answer=True)
-            answer = session.get(AnswerRow, (interview_id, item))
-            old = convert.answer_payload(answer)
-            if answer is None:
-                answer = AnswerRow(
-                    interview_id=interview_id, item=item, state=state.value, updated_at=""
-                )
-                row.answered_count += 1
-            elif (answer.state, answer.value_json, answer.other) == (state, value_json, other):
+        new = (state.value, value_json, other)
+        with self._change(interview_id) as change:
+            self._check_item(change, item, answer=True)
+            conn = change.conn
+            found = conn.execute(_SELECT_ANSWER, (interview_id, item)).fetchone()
+            if found is None:
+                change.set(answered_count=change["answered_count"] + 1)
+            elif tuple(found) == new:
                 return  # nothing changed: no write, no event
-            answer.state = state.value
-            answer.value_json = value_json
-            answer.other = other
-            answer.updated_at = convert.now()
-            session.add(answer)
+            conn.execute(_UPSERT_ANSWER, (interview_id, item, *new, convert.now()))
             kind = "answer" if state is AnswerState.ANSWERED else "mark"
-            self._log(session, interview_id, kind, item, old, convert.answer_payload(answer))
+            old = convert.answer_payload(None if found is None else tuple(found))
+            change.log(kind, item, old, convert.answer_payload(new))
 
     def clear_answer(self, interview_id: int, item: str) -> None:
-        with self._change(interview_id) as (session, row):
-            self._check_item(session, row, item, answer=True)
-            answer = session.get(AnswerRow, (interview_id, item))
-            if answer is None:
+        with self._change(interview_id) as change:
+            self._check_item(change, item, answer=True)
+            conn = change.conn
+            found = conn.execute(_SELECT_ANSWER, (interview_id, item)).fetchone()
+            if found is None:
                 return
-            old = convert.answer_payload(answer)
-            session.delete(answer)
-            row.answered_count = max(0, row.answered_count - 1)
-            self._log(session, interview_id, "clear", item, old, None)
+            old = convert.answer_payload(tuple(found))
+            conn.execute(
+                "DELETE FROM answer WHERE interview_id = ? AND item = ?", (interview_id, item)
+            )
+            change.set(answered_count=max(0, change["answered_count"] - 1))
+            change.log("clear", item, old, None)
 
     # -- notes, flags, position, clock, consent ----------------------------------------------
 
@@ -300,12 +432,16 @@ class Repository:
     def _put_note(
         self, interview_id: int, item: str, note: str | None = None, flagged: bool | None = None
     ) -> None:
-        with self._change(interview_id) as (session, row):
-            self._check_item(session, row, item, answer=False)
-            current = session.get(NoteRow, (interview_id, item))
-            if current is None:
-                current = NoteRow(interview_id=interview_id, item=item, updated_at="")
-            old = {"note": current.note, "flagged": current.flagged}
+        with self._change(interview_id) as change:
+            self._check_item(change, item, answer=False)
+            conn = change.conn
+            found = conn.execute(
+                "SELECT note, flagged FROM item_note WHERE interview_id = ? AND item = ?",
+                (interview_id, item),
+            ).fetchone()
+            old = {"note": "", "flagged": False}
+            if found is not None:
+                old = {"note": found[0], "flagged": bool(found[1])}
             new = {
                 "note": old["note"] if note is None else note,
                 "flagged": old["flagged"] if flagged is None else flagged,
@@ -313,26 +449,29 @@ class Repository:
             if new == old:
                 return
             kind = "note" if note is not None else "flag"
-            self._log(session, interview_id, kind, item, old, new)
+            change.log(kind, item, old, new)
             if not str(new["note"]).strip() and not new["flagged"]:
-                if session.get(NoteRow, (interview_id, item)) is not None:
-                    session.delete(current)
+                if found is not None:
+                    conn.execute(
+                        "DELETE FROM item_note WHERE interview_id = ? AND item = ?",
+                        (interview_id, item),
+                    )
                 return
-            current.note = str(new["note"])
-            current.flagged = bool(new["flagged"])
-            current.updated_at = convert.now()
-            session.add(current)
+            conn.execute(
+                _UPSERT_NOTE,
+                (interview_id, item, str(new["note"]), bool(new["flagged"]), convert.now()),
+            )
 
     def set_position(self, interview_id: int, section: str, item: str | None) -> None:
-        with self._change(interview_id) as (session, row):
-            shape = self._shape(session, row)
+        with self._change(interview_id) as change:
+            shape = self._shape(change)
             if section not in shape.sections or (item is not None and item not in shape.items):
                 raise ValueError(f"no such position: {section}/{item}")
-            old = [row.position_section, row.position_item]
+            old = [change["position_section"], change["position_item"]]
             if old == [section, item]:
                 return
-            row.position_section, row.position_item = section, item
-            self._log(session, interview_id, "position", item, old, [section, item])
+            change.set(position_section=section, position_item=item)
+            change.log("position", item, old, [section, item])
 
     def add_elapsed(self, interview_id: int, section: str, seconds: float) -> None:
         """Add time spent in ``section``; totals persist, so the clock survives a restart."""
@@ -341,78 +480,68 @@ class Repository:
             raise ValueError("elapsed seconds must be a finite, non-negative number")
         if seconds == 0:
             return
-        with self._change(interview_id) as (session, row):
-            if section not in self._shape(session, row).sections:
+        with self._change(interview_id) as change:
+            if section not in self._shape(change).sections:
                 raise ValueError(f"no such section: {section}")
-            timing = session.get(SectionTimeRow, (interview_id, section))
-            if timing is None:
-                timing = SectionTimeRow(interview_id=interview_id, section=section, seconds=0.0)
-            old = timing.seconds
-            timing.seconds += seconds
-            row.elapsed_seconds += seconds
-            session.add(timing)
-            self._log(
-                session, interview_id, "elapsed", None, {section: old}, {section: timing.seconds}
-            )
+            conn = change.conn
+            found = conn.execute(
+                "SELECT seconds FROM section_time WHERE interview_id = ? AND section = ?",
+                (interview_id, section),
+            ).fetchone()
+            old = 0.0 if found is None else float(found[0])
+            total = old + seconds
+            conn.execute(_UPSERT_TIME, (interview_id, section, total))
+            change.set(elapsed_seconds=float(change["elapsed_seconds"]) + seconds)
+            change.log("elapsed", None, {section: old}, {section: total})
 
     def record_consent(self, interview_id: int, consent: Consent) -> None:
         data = convert.consent_payload(consent)
-        with self._change(interview_id) as (session, row):
-            old = json.loads(row.consent_json) if row.consent_json else None
-            row.consent_json = convert.dumps(data)
-            self._log(session, interview_id, "consent", None, old, data)
+        with self._change(interview_id) as change:
+            old = json.loads(change["consent_json"]) if change["consent_json"] else None
+            change.set(consent_json=convert.dumps(data))
+            change.log("consent", None, old, data)
 
     # -- life cycle -------------------------------------------------------------------------
 
     def finalize(self, interview_id: int) -> None:
-        with self._change(interview_id) as (session, row):
-            row.status = Status.FINALIZED.value
-            row.finalized_at = convert.now()
-            self._log(session, interview_id, "finalized", None, Status.DRAFT.value, row.status)
+        with self._change(interview_id) as change:
+            change.set(status=Status.FINALIZED.value, finalized_at=convert.now())
+            change.log("finalized", None, Status.DRAFT.value, Status.FINALIZED.value)
 
     def reopen(self, interview_id: int, reason: str) -> None:
         """Make a finalized interview a draft again; the reason goes into the event log."""
         reason = clean_text(reason).strip()
         if not reason:
             raise ValueError(_("A reason is needed to reopen an interview."))
-        with self._change(interview_id, allow_final=True) as (session, row):
-            if row.status == Status.DRAFT:
+        with self._change(interview_id, allow_final=True) as change:
+            if change["status"] == Status.DRAFT:
                 return
-            old = {"status": row.status, "finalized_at": row.finalized_at}
-            row.status = Status.DRAFT.value
-            row.finalized_at = None
-            self._log(
-                session,
-                interview_id,
-                "reopened",
-                None,
-                old,
-                {"status": row.status, "reason": reason},
-            )
+            old = {"status": change["status"], "finalized_at": change["finalized_at"]}
+            change.set(status=Status.DRAFT.value, finalized_at=None)
+            change.log("reopened", None, old, {"status": Status.DRAFT.value, "reason": reason})
 
     def mark_exported(self, interview_id: int) -> None:
         """Record an export. A finalized interview becomes EXPORTED; a draft stays a draft."""
-        with self._change(interview_id, allow_final=True) as (session, row):
-            old = {"status": row.status, "exported_at": row.exported_at}
-            row.exported_at = convert.now()
-            if row.status == Status.FINALIZED:
-                row.status = Status.EXPORTED.value
-            self._log(
-                session,
-                interview_id,
+        with self._change(interview_id, allow_final=True) as change:
+            old = {"status": change["status"], "exported_at": change["exported_at"]}
+            change.set(exported_at=convert.now())
+            if change["status"] == Status.FINALIZED:
+                change.set(status=Status.EXPORTED.value)
+            change.log(
                 "exported",
                 None,
                 old,
-                {"status": row.status, "exported_at": row.exported_at},
+                {"status": change["status"], "exported_at": change["exported_at"]},
             )
 
     def delete(self, interview_id: int) -> None:
         """Erase an interview with its answers, notes and events (any status: erasure after
         handover is a duty). Only a receipt without personal data stays in the log."""
-        with self._tx() as session:
-            self._row(session, interview_id)
-            session.execute(sql_delete(InterviewRow).where(col(InterviewRow.id) == interview_id))
-            self._log(session, None, "deleted", None, None, {"id": interview_id})
+        with self._tx() as conn:
+            self._row(conn, interview_id)
+            # Foreign keys (ON DELETE CASCADE) take its answers, notes, times and events along.
+            conn.execute("DELETE FROM interview WHERE id = ?", (interview_id,))
+            self._log(conn, None, "deleted", None, None, {"id": interview_id})
         self._shapes.pop(interview_id, None)
         self._checkpoint()
 
@@ -422,23 +551,22 @@ class Repository:
         self, search: str = "", limit: int = 200, offset: int = 0
     ) -> list[InterviewSummary]:
         """Newest first; matches every word of ``search`` in name, case id or municipality."""
-        with self._tx() as session:
-            return queries.summaries(session, search, limit, offset)
+        with self._tx(write=False) as conn:
+            return queries.summaries(conn, search, limit, offset)
 
     def count_interviews(self, search: str = "") -> int:
-        with self._tx() as session:
-            return queries.count(session, search)
+        with self._tx(write=False) as conn:
+            return queries.count(conn, search)
 
     def get(self, interview_id: int) -> Interview:
         """The whole interview, with the questionnaire rebuilt from its pinned snapshot."""
-        with self._tx() as session:
-            self._row(session, interview_id)
-            return queries.interview(session, interview_id)
+        with self._tx(write=False) as conn:
+            return queries.interview(conn, self._row(conn, interview_id))
 
     def events(self, interview_id: int) -> list[Event]:
-        with self._tx() as session:
-            self._row(session, interview_id)
-            return queries.events(session, interview_id)
+        with self._tx(write=False) as conn:
+            self._row(conn, interview_id)
+            return queries.events(conn, interview_id)
 
     def backup(self, destination: Path) -> None:
         """A complete, consistent copy through SQLite's backup API (never a file copy).

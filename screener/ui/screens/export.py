@@ -32,7 +32,7 @@ class ExportScreen(ScreenerScreen):
             yield Static("", id="export-title", classes="screen-title")
             with Horizontal(classes="form-row"):
                 yield Label("", id="label-folder", classes="form-label")
-                yield Input(str(folder), id="export-folder")
+                yield Input(str(folder), id="export-folder", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label("", id="label-lang", classes="form-label")
                 yield Select(
@@ -40,6 +40,7 @@ class ExportScreen(ScreenerScreen):
                     value="da",
                     allow_blank=False,
                     id="export-lang",
+                    compact=True,
                 )
             yield Static("", id="export-result")
             yield Static("", id="export-help", classes="muted")

@@ -1,0 +1,88 @@
+"""Pictures of the main screens with the demo interview on the shipped questionnaire.
+
+Everything that moves is held still: the store's clock, the interview clock, the language and
+the time zone. Update after a deliberate change with ``pytest tests/ui --snapshot-update`` and
+look at the report before committing the new pictures.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from screener import i18n
+from screener.demo import create_demo
+from screener.questionnaire.loader import load_default
+from screener.settings import Settings
+from screener.store import convert
+from screener.store.records import InterviewInfo
+from screener.store.repository import Repository
+from screener.ui.app import ScreenerApp
+from screener.ui.screens import interview as interview_screen
+from screener.ui.screens.assessment import AssessmentScreen
+from screener.ui.screens.interview import InterviewScreen
+from screener.ui.screens.review import ReviewScreen
+from screener.ui.widgets.clock import Clock
+
+FIXED_STAMP = "2026-11-22T09:30:00.000000+00:00"
+
+
+@pytest.fixture
+def demo_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ScreenerApp]:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    monkeypatch.setattr(convert, "now", lambda: FIXED_STAMP)
+    monkeypatch.setattr(interview_screen, "Clock", lambda: Clock(now=lambda: 1000.0))
+    i18n.set_language("da")
+    settings = Settings(db_path=tmp_path / "snap.sqlite3", language="da", cursor_blink=False)
+    questionnaire = load_default(settings.questionnaire_dir)
+    repo = Repository(settings.db_path)
+    create_demo(repo, questionnaire)
+    second = InterviewInfo(
+        candidate_name="Nguyễn Thị Lan", case_id="T-2026-0002", municipality="Vejle"
+    )
+    repo.create_interview(second, questionnaire)
+    yield ScreenerApp(settings, repo, questionnaire)
+    repo.close()
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def push(make: Callable[[], Any]) -> Callable[[Any], Any]:
+    async def run_before(pilot: Any) -> None:
+        pilot.app.push_screen(make())
+        await pilot.pause()
+        await pilot.pause()
+
+    return run_before
+
+
+def test_home(snap_compare: Any, demo_app: ScreenerApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(100, 30))
+
+
+def test_new_interview(snap_compare: Any, demo_app: ScreenerApp) -> None:
+    assert snap_compare(demo_app, press=["n", "_"], terminal_size=(100, 30))
+
+
+def test_interview(snap_compare: Any, demo_app: ScreenerApp) -> None:
+    screen = push(lambda: InterviewScreen(1, "candidate", "status"))
+    assert snap_compare(demo_app, terminal_size=(100, 30), run_before=screen)
+
+
+def test_interview_at_80x24(snap_compare: Any, demo_app: ScreenerApp) -> None:
+    screen = push(lambda: InterviewScreen(1, "work", None))
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=screen)
+
+
+def test_review(snap_compare: Any, demo_app: ScreenerApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(100, 30), run_before=push(lambda: ReviewScreen(1)))
+
+
+def test_assessment(snap_compare: Any, demo_app: ScreenerApp) -> None:
+    screen = push(lambda: AssessmentScreen(1))
+    assert snap_compare(demo_app, terminal_size=(100, 30), run_before=screen)
