@@ -17,19 +17,14 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from screener.errors import NotFoundError, ReadOnlyInterviewError
 from screener.i18n import _
 from screener.store import convert, queries
-from screener.store.database import engine_on, open_connection, read_pragmas, translate
-from screener.store.items import Shape, shape_of
-from screener.store.migrations import migrate, search_key
+from screener.store.connection import StoreConnection
+from screener.store.items import shape_of
+from screener.store.migrations import search_key
 from screener.store.records import (
     NON_RESPONSES,
     AnswerState,
@@ -43,8 +38,6 @@ from screener.store.records import (
 from screener.store.text import clean_text, clean_value
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from screener.questionnaire.model import Questionnaire
 
 # The columns a new interview row is written with, in this order.
@@ -65,10 +58,6 @@ _INSERT_INTERVIEW = (
     f"INSERT INTO interview ({', '.join(_NEW_INTERVIEW_COLUMNS)})"
     f" VALUES ({', '.join('?' for _ in _NEW_INTERVIEW_COLUMNS)})"
 )
-_INSERT_EVENT = (
-    "INSERT INTO event (interview_id, at, actor, kind, item, old_json, new_json)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
 _SELECT_ANSWER = "SELECT state, value_json, other FROM answer WHERE interview_id = ? AND item = ?"
 _UPSERT_ANSWER = (
     "INSERT INTO answer (interview_id, item, state, value_json, other, updated_at)"
@@ -85,235 +74,13 @@ _UPSERT_TIME = (
     "INSERT INTO section_time (interview_id, section, seconds) VALUES (?, ?, ?)"
     " ON CONFLICT (interview_id, section) DO UPDATE SET seconds = excluded.seconds"
 )
-# Columns a change may set on the interview row (besides updated_at, which every change sets).
-_ROW_COLUMNS = frozenset(
-    {
-        *convert.INFO_FIELDS,
-        "search_key",
-        "answered_count",
-        "status",
-        "finalized_at",
-        "exported_at",
-        "position_section",
-        "position_item",
-        "elapsed_seconds",
-        "consent_json",
-    }
-)
 
 
 def _is_empty(value: Any) -> bool:
     return value is None or value == [] or (isinstance(value, str) and not value.strip())
 
 
-class _Change:
-    """One write to one interview, inside the repository's transaction: ``row`` is the
-    interview row as read when it began; ``log`` appends an event, ``set`` changes columns of
-    the interview row. At the end, an interview that changed gets its ``updated_at`` (and the
-    columns set) in one UPDATE before the commit."""
-
-    __slots__ = ("conn", "dirty", "interview_id", "repo", "row", "values")
-
-    def __init__(self, repo: Repository, conn: Any, row: Any) -> None:
-        self.repo = repo
-        self.conn = conn
-        self.row = row
-        self.interview_id: int = row["id"]
-        self.values: dict[str, Any] = {}
-        self.dirty = False
-
-    def __getitem__(self, column: str) -> Any:
-        """A column of the interview row, with this change's own updates applied."""
-        return self.values[column] if column in self.values else self.row[column]
-
-    def set(self, **columns: Any) -> None:
-        unknown = set(columns) - _ROW_COLUMNS
-        if unknown:
-            raise ValueError(f"not a column a change may set: {sorted(unknown)}")
-        self.values.update(columns)
-        self.dirty = True
-
-    def log(self, kind: str, item: str | None = None, old: Any = None, new: Any = None) -> None:
-        self.repo._log(self.conn, self.interview_id, kind, item, old, new)
-        self.dirty = True
-
-    def finish(self) -> None:
-        if not self.dirty:
-            return
-        values = {**self.values, "updated_at": convert.now()}
-        assignments = ", ".join(f"{column} = ?" for column in values)
-        self.conn.execute(
-            f"UPDATE interview SET {assignments} WHERE id = ?",
-            (*values.values(), self.interview_id),
-        )
-
-
-class Repository:
-    def __init__(self, db_path: Path, actor: str = "consultant") -> None:
-        """Open (creating if absent) the database at ``db_path``; raises DatabaseError."""
-        self.path = Path(db_path)
-        self.actor = clean_text(actor)
-        self._lock = threading.RLock()
-        self._shapes: dict[int, Shape] = {}
-        self._conn: Any = None
-        self._engine: Engine | None = None
-        conn = open_connection(self.path)
-        try:
-            migrate(conn, self.path)
-        except sqlite3.Error as error:
-            conn.close()
-            raise translate(error, self.path) from error
-        except BaseException:
-            conn.close()
-            raise
-        self._conn = conn
-
-    # -- plumbing ---------------------------------------------------------------------------
-
-    def __enter__(self) -> Repository:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        with self._lock:
-            if self._conn is None:
-                return
-            try:
-                self._checkpoint()
-            finally:
-                if self._engine is not None:
-                    self._engine.dispose()  # closes the shared connection too
-                    self._engine = None
-                with suppress(sqlite3.Error):
-                    self._conn.close()
-                self._conn = None
-
-    @property
-    def _connection(self) -> Any:
-        if self._conn is None:
-            raise RuntimeError("repository is closed")
-        return self._conn
-
-    @property
-    def engine(self) -> Engine:
-        """An SQLAlchemy engine on the repository's one connection, built (and SQLAlchemy
-        imported) on first use. For bulk tools only: it bypasses the repository's lock, so no
-        other thread may use the repository while it runs."""
-        with self._lock:
-            if self._engine is None:
-                self._engine = engine_on(self._connection)
-            return self._engine
-
-    def pragmas(self) -> dict[str, str | int]:
-        """The durability settings read back from the live connection (for tests and support)."""
-        with self._raw() as raw:
-            return read_pragmas(raw)
-
-    @contextmanager
-    def _raw(self) -> Iterator[Any]:
-        with self._lock:
-            yield self._connection
-
-    def _checkpoint(self) -> None:
-        """Fold the WAL into the main file (also wipes deleted data from the WAL)."""
-        try:
-            with self._raw() as raw:
-                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except Exception:  # a checkpoint is an optimisation, never a failure
-            pass
-
-    @contextmanager
-    def _tx(self, write: bool = True) -> Iterator[Any]:
-        """One transaction on the connection: committed when the block ends (also on an early
-        ``return``), rolled back on any exception. Writes take the write lock up front
-        (``BEGIN IMMEDIATE``); reads get one consistent snapshot (deferred ``BEGIN``)."""
-        with self._lock:
-            conn = self._connection
-            try:
-                conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-                try:
-                    yield conn
-                except BaseException:
-                    self._rollback(conn)
-                    raise
-                try:
-                    conn.execute("COMMIT")
-                except BaseException:
-                    self._rollback(conn)
-                    raise
-            except sqlite3.Error as error:
-                raise translate(error, self.path) from error
-
-    @staticmethod
-    def _rollback(conn: Any) -> None:
-        if conn.in_transaction:
-            with suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-
-    @contextmanager
-    def _change(self, interview_id: int, allow_final: bool = False) -> Iterator[_Change]:
-        """A write to one interview; finalized interviews refuse unless ``allow_final``."""
-        with self._tx() as conn:
-            change = _Change(self, conn, self._row(conn, interview_id))
-            if not allow_final and change.row["status"] != Status.DRAFT:
-                raise ReadOnlyInterviewError(
-                    _("Interview {id} is finalized. Reopen it with a reason to change it.").format(
-                        id=interview_id
-                    )
-                )
-            yield change
-            change.finish()
-
-    def _row(self, conn: Any, interview_id: int) -> Any:
-        """The interview row as a ``sqlite3.Row`` (columns by name); NotFoundError if none."""
-        cursor = conn.cursor()
-        cursor.row_factory = sqlite3.Row
-        row = cursor.execute("SELECT * FROM interview WHERE id = ?", (interview_id,)).fetchone()
-        if row is None:
-            raise NotFoundError(_("No interview with id {id}.").format(id=interview_id))
-        return row
-
-    def _log(
-        self,
-        conn: Any,
-        interview_id: int | None,
-        kind: str,
-        item: str | None = None,
-        old: Any = None,
-        new: Any = None,
-    ) -> None:
-        conn.execute(
-            _INSERT_EVENT,
-            (
-                interview_id,
-                convert.now(),
-                self.actor,
-                kind,
-                item,
-                convert.dumps(old),
-                convert.dumps(new),
-            ),
-        )
-
-    def _shape(self, change: _Change) -> Shape:
-        shape = self._shapes.get(change.interview_id)
-        if shape is None:
-            snapshot = change.conn.execute(
-                "SELECT snapshot_json FROM questionnaire_snapshot WHERE hash = ?",
-                (change.row["questionnaire_hash"],),
-            ).fetchone()
-            assert snapshot is not None  # a foreign key guarantees it
-            shape = shape_of(json.loads(snapshot[0]))
-            self._shapes[change.interview_id] = shape
-        return shape
-
-    def _check_item(self, change: _Change, item: str, answer: bool) -> None:
-        shape = self._shape(change)
-        if item not in (shape.answerable if answer else shape.items):
-            raise ValueError(f"no such {'answerable ' if answer else ''}item: {item}")
-
+class Repository(StoreConnection):
     # -- interviews -------------------------------------------------------------------------
 
     def create_interview(self, info: InterviewInfo, questionnaire: Questionnaire) -> int:
