@@ -30,13 +30,29 @@ class ScreenerApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, settings: Settings, repo: Repository, questionnaire: Questionnaire) -> None:
+    def __init__(
+        self, settings: Settings, repo: Repository, questionnaire: Questionnaire | None = None
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.repo = repo
-        self.questionnaire = questionnaire
+        self._questionnaire = questionnaire
         self.saver = Saver(on_change=self._saver_changed)
         self.ui_language = settings.language
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        """The questionnaire new interviews start with, loaded when first needed.
+
+        Only a new interview needs it: existing interviews read their pinned snapshot, so a
+        questionnaire file that was broken or removed never keeps the app from starting or an
+        interview from opening. Raises QuestionnaireError, naming every problem.
+        """
+        if self._questionnaire is None:
+            from screener.questionnaire.loader import load_default
+
+            self._questionnaire = load_default(self.settings.questionnaire_dir)
+        return self._questionnaire
 
     def get_default_screen(self) -> Screen[Any]:
         from screener.ui.screens.home import HomeScreen
@@ -110,21 +126,14 @@ class ScreenerApp(App[None]):
         self.saver.close()
 
 
-def _current_thread_id() -> int:
-    import threading
-
-    return threading.get_ident()
-
-
 def build_app(settings: Settings) -> ScreenerApp:
-    """Open the store and the questionnaire named by ``settings`` and build the app on them."""
-    from screener.questionnaire.loader import load_default
+    """Open the store named by ``settings`` and build the app on it (the questionnaire is read
+    when a new interview needs it: ``ScreenerApp.questionnaire``)."""
     from screener.store.repository import Repository
 
     i18n.set_language(settings.language)
-    questionnaire = load_default(settings.questionnaire_dir)
     repo = Repository(settings.db_path, actor=settings.actor)
-    app = ScreenerApp(settings, repo, questionnaire)
+    app = ScreenerApp(settings, repo)
     # Everything loaded so far (modules, the questionnaire) lives as long as the process: moved
     # out of the collector's view, a full collection no longer stalls a keystroke for ~100 ms.
     gc.freeze()

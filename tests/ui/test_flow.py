@@ -201,3 +201,32 @@ async def test_f1_lists_every_key_of_the_screen(
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)
     app.repo.close()
+
+
+async def test_a_broken_questionnaire_file_keeps_existing_interviews_usable(
+    tmp_path: Path, questionnaire: Questionnaire
+) -> None:
+    from screener.ui.app import build_app
+
+    db = tmp_path / "broken.sqlite3"
+    with Repository(db) as repo:
+        iid = repo.create_interview(InterviewInfo("Amina Testperson"), questionnaire)
+    folder = tmp_path / "questionnaires"
+    folder.mkdir()
+    (folder / "tm-screening.toml").write_text('id = "x"\nsections = 3\n', encoding="utf-8")
+    settings = Settings(db_path=db, questionnaire_dir=folder, language="en", cursor_blink=False)
+    app = build_app(settings)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)  # no new interview on a broken file...
+        (message,) = [n.message for n in app._notifications]
+        assert "new interview cannot start" in message and "tm-screening.toml" in message
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen  # ...but the interview on its pinned snapshot opens as always
+        assert isinstance(screen, InterviewScreen) and screen.interview_id == iid
+        await pilot.press("ctrl+q")
+    app.repo.close()

@@ -27,6 +27,9 @@ from screener.ui.screens.base import ScreenerScreen
 # page, so every interview stays reachable while a search keystroke repaints only a short table.
 PAGE_SIZE = 60
 MORE_WHEN_LEFT = 10  # fetch the next page when the cursor is this close to the last row
+SHOWN_PROBLEMS = (
+    5  # problems of a broken questionnaire listed in the message (screener check lists all)
+)
 _CONTROL = re.compile("[\x07\x08\x0b\x0c\x0d]")  # what Rich's Text strips from a text
 
 
@@ -285,8 +288,28 @@ class HomeScreen(ScreenerScreen):
         self.query_one("#search", Input).focus()
 
     def action_new(self) -> None:
+        from screener.errors import QuestionnaireError
         from screener.ui.screens.new_interview import NewInterviewScreen
 
+        try:
+            self.sapp.questionnaire  # noqa: B018 - loads it, or says why it cannot
+        except QuestionnaireError as error:
+            shown = [str(problem) for problem in error.problems[:SHOWN_PROBLEMS]]
+            if len(error.problems) > SHOWN_PROBLEMS:
+                shown.append(
+                    _("... and {count} more").format(count=len(error.problems) - SHOWN_PROBLEMS)
+                )
+            self.notify(
+                _(
+                    "The questionnaire file cannot be used, so a new interview cannot start. "
+                    "Interviews already here open as usual. Problems:"
+                )
+                + "\n"
+                + "\n".join(shown),
+                severity="error",
+                timeout=60,
+            )
+            return
         self.app.push_screen(NewInterviewScreen())
 
     def action_open(self) -> None:
