@@ -27,9 +27,7 @@ from screener.ui.screens.base import ScreenerScreen
 # page, so every interview stays reachable while a search keystroke repaints only a short table.
 PAGE_SIZE = 60
 MORE_WHEN_LEFT = 10  # fetch the next page when the cursor is this close to the last row
-SHOWN_PROBLEMS = (
-    5  # problems of a broken questionnaire listed in the message (screener check lists all)
-)
+SHOWN_PROBLEMS = 5  # of a broken questionnaire's problems; `screener check` lists all
 _CONTROL = re.compile("[\x07\x08\x0b\x0c\x0d]")  # what Rich's Text strips from a text
 
 
@@ -295,10 +293,9 @@ class HomeScreen(ScreenerScreen):
             self.sapp.questionnaire  # noqa: B018 - loads it, or says why it cannot
         except QuestionnaireError as error:
             shown = [str(problem) for problem in error.problems[:SHOWN_PROBLEMS]]
-            if len(error.problems) > SHOWN_PROBLEMS:
-                shown.append(
-                    _("... and {count} more").format(count=len(error.problems) - SHOWN_PROBLEMS)
-                )
+            hidden = len(error.problems) - SHOWN_PROBLEMS
+            if hidden > 0:
+                shown.append(_("... and {count} more").format(count=hidden))
             self.notify(
                 _(
                     "The questionnaire file cannot be used, so a new interview cannot start. "
