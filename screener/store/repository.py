@@ -1,16 +1,11 @@
 """The one way the rest of the program reads and writes interviews (screens never write SQL).
 
-Every write is one short ``BEGIN IMMEDIATE`` transaction that changes the interview and appends
-an event row (who, when, kind, item, old and new value) before the single commit; when a method
-returns, the change is on disk. All texts pass through ``text.clean_text``. One connection is
-shared, guarded by a lock, so worker threads may call any method.
-
-The statements run directly on the DB-API connection (``sqlite3``; SQLCipher later), each a
-fixed SQL text that the driver prepares once and keeps in its statement cache. An answer save is
+Each public method is one change or one read; how a change becomes one durable transaction
+with its event row is ``connection.StoreConnection``. All texts pass through
+``text.clean_text``. The statements are fixed SQL on the DB-API connection: an answer save is
 BEGIN, two primary-key reads (the interview, the old answer), three writes (answer, event,
-interview's ``updated_at``/count) and COMMIT: no ORM between a keystroke and the disk, and no
-SQLAlchemy import before the first screen. The tables are still declared in ``tables.py`` (a
-new file is created from them; ``engine`` gives bulk tools an SQLAlchemy engine on demand).
+interview's ``updated_at``/count) and COMMIT, with no ORM between a keystroke and the disk. The
+tables are declared in ``tables.py``, from which a new file is created.
 """
 
 from __future__ import annotations
