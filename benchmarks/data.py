@@ -64,14 +64,18 @@ def make_many_db(db_path: Path, count: int, seed: int = 7) -> None:
     from sqlalchemy import insert
 
     from screener.store.migrations import search_key
-    from screener.store.records import InterviewInfo
+    from screener.store.records import Consent, InterviewInfo
     from screener.store.repository import Repository
     from screener.store.tables import EventRow, InterviewRow
 
     rng = random.Random(seed)
     questionnaire = load_questionnaire()
     with Repository(db_path) as repo:
-        first = repo.create_interview(InterviewInfo(candidate_name="Amina Haddad"), questionnaire)
+        first = repo.create_interview(
+            InterviewInfo(candidate_name="Amina Haddad"),
+            questionnaire,
+            consent=Consent(screening=True, handover=True),
+        )
         pinned = repo.get(first)
         total = len([i for _s, i, _p in questionnaire.walk() if i.answerable])
         start = datetime(2025, 1, 1, tzinfo=UTC)

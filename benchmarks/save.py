@@ -70,7 +70,7 @@ def timed(fn: Any, *args: Any) -> float:
 
 def measure(saves: int = 300) -> list[Figure]:
     from benchmarks.data import load_questionnaire
-    from screener.store.records import InterviewInfo
+    from screener.store.records import Consent, InterviewInfo
     from screener.store.repository import Repository
 
     repo_ms: list[float] = []
@@ -80,7 +80,9 @@ def measure(saves: int = 300) -> list[Figure]:
         raw = open_raw(Path(tmp) / "raw.sqlite3")
         try:
             iid = repo.create_interview(
-                InterviewInfo(candidate_name="Test Person"), load_questionnaire()
+                InterviewInfo(candidate_name="Test Person"),
+                load_questionnaire(),
+                consent=Consent(screening=True, handover=True),
             )
             for n in range(3):  # warm up both (first statements compile and cache)
                 repo.set_answer(iid, ITEM, f"Warm {n}")

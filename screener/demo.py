@@ -32,7 +32,12 @@ DEMO_INFO = InterviewInfo(
 )
 
 DEMO_CONSENT = Consent(
-    screening=True, handover=True, language="ar", interpreter="Rania Suleiman (demo)"
+    screening=True,
+    handover=True,
+    language="ar",
+    interpreter="Rania Suleiman (demo)",
+    sensitive=True,
+    cv_postcard=True,
 )
 
 _JOBS = [
@@ -366,8 +371,7 @@ def create_demo(repo: Repository, questionnaire: Questionnaire) -> int:
     every_item = {item.name for _section, item, _parent in questionnaire.walk()}
     sections = {section.name for section in questionnaire.sections}
 
-    interview_id = repo.create_interview(DEMO_INFO, questionnaire)
-    repo.record_consent(interview_id, DEMO_CONSENT)
+    interview_id = repo.create_interview(DEMO_INFO, questionnaire, consent=DEMO_CONSENT)
     for name, value in demo_answers(questionnaire).items():
         if name in top_level:
             repo.set_answer(interview_id, name, value)

@@ -49,3 +49,7 @@ class NotFoundError(ScreenerError):
 
 class ExportError(ScreenerError):
     """A report or JSON file could not be written where the user asked."""
+
+
+class ConsentError(ScreenerError):
+    """What was asked needs a consent the candidate has not given (or not yet been asked)."""

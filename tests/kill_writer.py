@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from store_fixture import ANSWER_ITEMS, info, questionnaire
+from store_fixture import ANSWER_ITEMS, CONSENTED, info, questionnaire
 
 from screener.store.repository import Repository
 
@@ -28,7 +28,9 @@ def say(line: str) -> None:
 
 def write_forever(db: Path, child: int) -> None:
     repo = Repository(db, actor=f"writer-{child}")
-    interview_id = repo.create_interview(info(f"Kill Test {child}"), questionnaire())
+    interview_id = repo.create_interview(
+        info(f"Kill Test {child}"), questionnaire(), consent=CONSENTED
+    )
     say(f"created {child} {interview_id}")
     n = 0
     while True:

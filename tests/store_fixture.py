@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from screener.questionnaire.model import Questionnaire
-from screener.store.records import InterviewInfo
+from screener.store.records import Consent, InterviewInfo
 
 
 def questionnaire_data(version: str = "1") -> dict[str, Any]:
@@ -124,3 +124,7 @@ def info(name: str = "Amina Testperson", **changes: Any) -> InterviewInfo:
     }
     data.update(changes)
     return InterviewInfo(**data)
+
+
+# The candidate said yes to everything (tests of what needs consent build their own).
+CONSENTED = Consent(screening=True, handover=True, language="ar", sensitive=True, cv_postcard=True)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from store_fixture import info, questionnaire
+from store_fixture import CONSENTED, info, questionnaire
 
 from screener import commands, i18n
 from screener.settings import Settings
@@ -40,8 +40,12 @@ def test_list_when_empty(cli_settings: Settings) -> None:
 
 def test_list_prints_an_aligned_table(cli_settings: Settings) -> None:
     with Repository(cli_settings.db_path) as repo:
-        repo.create_interview(info("Amina Testperson", municipality="Aarhus"), questionnaire())
-        repo.create_interview(info("Bo", municipality="Kolding"), questionnaire())
+        repo.create_interview(
+            info("Amina Testperson", municipality="Aarhus"), questionnaire(), consent=CONSENTED
+        )
+        repo.create_interview(
+            info("Bo", municipality="Kolding"), questionnaire(), consent=CONSENTED
+        )
     code, text = _run(commands.list_interviews, cli_settings)
     lines = text.splitlines()
     assert code == 0 and len(lines) == 3
@@ -53,7 +57,7 @@ def test_list_prints_an_aligned_table(cli_settings: Settings) -> None:
 
 def test_export_json_marks_exported(cli_settings: Settings, tmp_path: Path) -> None:
     with Repository(cli_settings.db_path) as repo:
-        interview_id = repo.create_interview(info(), questionnaire())
+        interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
         repo.set_answer(interview_id, "story", "Worked as a tailor")
         repo.finalize(interview_id)
     target = tmp_path / "out.json"
@@ -72,7 +76,7 @@ def test_export_errors_give_a_message_and_exit_code_1(
     code, text = _run(commands.export, cli_settings, 99, tmp_path / "x.json", None)
     assert code == 1 and "No interview with id 99" in text
     with Repository(cli_settings.db_path) as repo:
-        interview_id = repo.create_interview(info(), questionnaire())
+        interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
     missing = tmp_path / "no-usb" / "x.json"
     code, text = _run(commands.export, cli_settings, interview_id, missing, None)
     assert code == 1 and "Folder does not exist" in text and "Traceback" not in text
@@ -82,7 +86,7 @@ def test_export_errors_give_a_message_and_exit_code_1(
 
 def test_backup_command(cli_settings: Settings, tmp_path: Path) -> None:
     with Repository(cli_settings.db_path) as repo:
-        interview_id = repo.create_interview(info(), questionnaire())
+        interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
     target = tmp_path / "backup.sqlite3"
     code, text = _run(commands.backup, cli_settings, target)
     assert code == 0 and str(target) in text

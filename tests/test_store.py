@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from store_fixture import info, questionnaire, questionnaire_data
+from store_fixture import CONSENTED, info, questionnaire, questionnaire_data
 
 from screener.errors import DatabaseError, NotFoundError, ReadOnlyInterviewError
 from screener.questionnaire.model import Questionnaire
@@ -58,7 +58,7 @@ def test_interview_is_pinned_to_its_questionnaire(db_path: Path, tmp_path: Path)
     qfile.write_text(_toml(questionnaire_data("1")), encoding="utf-8")
     original = Questionnaire.model_validate(tomllib.loads(qfile.read_text(encoding="utf-8")))
     with Repository(db_path) as repo:
-        interview_id = repo.create_interview(info(), original)
+        interview_id = repo.create_interview(info(), original, consent=CONSENTED)
         repo.set_answer(interview_id, "mother_tongue", "Arabic")
     changed = questionnaire_data("2")
     changed["sections"][0]["items"] = changed["sections"][0]["items"][:2]
@@ -74,7 +74,7 @@ def test_interview_is_pinned_to_its_questionnaire(db_path: Path, tmp_path: Path)
 
 
 def test_the_four_answer_states_are_kept_apart(repo: Repository) -> None:
-    interview_id = repo.create_interview(info(), questionnaire())
+    interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
     repo.set_answer(interview_id, "mother_tongue", "Tigrinya")
     repo.mark(interview_id, "children", AnswerState.DONT_KNOW)
     repo.mark(interview_id, "story", AnswerState.DECLINED)
@@ -94,7 +94,7 @@ def test_the_four_answer_states_are_kept_apart(repo: Repository) -> None:
 
 
 def test_set_clear_and_repeat_values(repo: Repository) -> None:
-    interview_id = repo.create_interview(info(), questionnaire())
+    interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
     jobs = [{"job_title": "Cook", "job_years": 3}, {"job_title": "Driver", "job_years": 1}]
     repo.set_answer(interview_id, "jobs", jobs)
     repo.set_answer(interview_id, "languages", ["ar", "other"], other="Kurmanji")
@@ -115,7 +115,7 @@ def test_set_clear_and_repeat_values(repo: Repository) -> None:
 
 
 def test_notes_flags_position_and_consent(repo: Repository) -> None:
-    interview_id = repo.create_interview(info(), questionnaire())
+    interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
     repo.set_note(interview_id, "story", "Ask again after the break")
     repo.set_flag(interview_id, "story", True)
     repo.set_flag(interview_id, "intro", True)
@@ -136,7 +136,7 @@ def test_notes_flags_position_and_consent(repo: Repository) -> None:
 
 def test_elapsed_time_accumulates_across_restarts(db_path: Path) -> None:
     with Repository(db_path) as repo:
-        interview_id = repo.create_interview(info(), questionnaire())
+        interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
         repo.add_elapsed(interview_id, "basics", 60)
         repo.add_elapsed(interview_id, "basics", 30.5)
     with Repository(db_path) as repo:
@@ -147,7 +147,7 @@ def test_elapsed_time_accumulates_across_restarts(db_path: Path) -> None:
 
 
 def test_finalize_makes_read_only_and_reopen_logs_the_reason(repo: Repository) -> None:
-    interview_id = repo.create_interview(info(), questionnaire())
+    interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
     repo.set_answer(interview_id, "mother_tongue", "Dari")
     repo.finalize(interview_id)
     assert repo.get(interview_id).status is Status.FINALIZED
@@ -159,7 +159,6 @@ def test_finalize_makes_read_only_and_reopen_logs_the_reason(repo: Repository) -
         lambda: repo.set_flag(interview_id, "story", True),
         lambda: repo.set_position(interview_id, "basics", None),
         lambda: repo.add_elapsed(interview_id, "basics", 1),
-        lambda: repo.record_consent(interview_id, Consent(True, True, "fa")),
         lambda: repo.update_info(interview_id, info("Other Name")),
         lambda: repo.finalize(interview_id),
     ):
@@ -181,25 +180,25 @@ def test_finalize_makes_read_only_and_reopen_logs_the_reason(repo: Repository) -
 
 def test_every_change_is_logged_with_actor_item_old_and_new(db_path: Path) -> None:
     with Repository(db_path, actor="karen") as repo:
-        interview_id = repo.create_interview(info(), questionnaire())
+        interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
         repo.set_answer(interview_id, "children", 1)
         repo.set_answer(interview_id, "children", 2)
         repo.set_answer(interview_id, "children", 2)  # unchanged: no event
         repo.update_info(interview_id, info(municipality="Odense"))
         events = repo.events(interview_id)
         assert repo.get(interview_id).event_count == len(events)
-    assert [event.kind for event in events] == ["created", "answer", "answer", "info"]
+    assert [event.kind for event in events] == ["created", "consent", "answer", "answer", "info"]
     assert all(event.actor == "karen" and event.at.tzinfo for event in events)
-    assert events[2].item == "children"
-    assert events[2].old["value"] == 1 and events[2].new["value"] == 2
-    assert events[3].old == {"municipality": "Aarhus"} and events[3].new == {
+    assert events[3].item == "children"
+    assert events[3].old["value"] == 1 and events[3].new["value"] == 2
+    assert events[4].old == {"municipality": "Aarhus"} and events[4].new == {
         "municipality": "Odense"
     }
 
 
 def test_answer_and_event_are_one_transaction(repo: Repository, db_path: Path) -> None:
     """If the event row cannot be written, the answer is not written either."""
-    interview_id = repo.create_interview(info(), questionnaire())
+    interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
     repo.set_answer(interview_id, "mother_tongue", "Somali")
     other = sqlite3.connect(db_path)
     other.execute(
@@ -224,9 +223,15 @@ def test_answer_and_event_are_one_transaction(repo: Repository, db_path: Path) -
 def test_list_search_paging_and_count(repo: Repository) -> None:
     q = questionnaire()
     ids = [
-        repo.create_interview(info("Åse Ørsted", case_id="K-1", municipality="Århus"), q),
-        repo.create_interview(info("Mohammed Test", case_id="K-2", municipality="Odense"), q),
-        repo.create_interview(info("محمد تجربة", case_id="K-3", municipality="Vejle"), q),
+        repo.create_interview(
+            info("Åse Ørsted", case_id="K-1", municipality="Århus"), q, consent=CONSENTED
+        ),
+        repo.create_interview(
+            info("Mohammed Test", case_id="K-2", municipality="Odense"), q, consent=CONSENTED
+        ),
+        repo.create_interview(
+            info("محمد تجربة", case_id="K-3", municipality="Vejle"), q, consent=CONSENTED
+        ),
     ]
     listed = repo.list_interviews()
     assert [summary.id for summary in listed] == ids[::-1]  # newest first
@@ -244,7 +249,9 @@ def test_list_search_paging_and_count(repo: Repository) -> None:
 
 
 def test_delete_erases_everything(repo: Repository, db_path: Path) -> None:
-    interview_id = repo.create_interview(info("Canary Zzyzxname"), questionnaire())
+    interview_id = repo.create_interview(
+        info("Canary Zzyzxname"), questionnaire(), consent=CONSENTED
+    )
     repo.set_answer(interview_id, "story", "canary-answer-qwxz")
     repo.finalize(interview_id)
     repo.delete(interview_id)
@@ -267,7 +274,7 @@ def test_unknown_interview(repo: Repository) -> None:
 
 
 def test_worker_threads_can_save(repo: Repository) -> None:
-    interview_id = repo.create_interview(info(), questionnaire())
+    interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
     errors: list[BaseException] = []
 
     def work(n: int) -> None:

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from store_fixture import info, questionnaire
+from store_fixture import CONSENTED, info, questionnaire
 
 from screener import i18n
 from screener.errors import ExportError
@@ -25,7 +25,9 @@ def english() -> None:
 
 def test_json_keeps_states_apart_and_groups_the_assessment(db_path: Path) -> None:
     with Repository(db_path) as repo:
-        interview_id = repo.create_interview(info(report_language="en"), questionnaire())
+        interview_id = repo.create_interview(
+            info(report_language="en"), questionnaire(), consent=CONSENTED
+        )
         repo.set_answer(interview_id, "mother_tongue", "Tigrinya")
         repo.mark(interview_id, "children", AnswerState.DONT_KNOW)
         repo.mark(interview_id, "story", AnswerState.DECLINED)

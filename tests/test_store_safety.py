@@ -10,10 +10,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from store_fixture import info, questionnaire
+from store_fixture import CONSENTED, info, questionnaire
 
 from screener import i18n
-from screener.errors import DatabaseError, ExportError
+from screener.errors import ConsentError, DatabaseError, ExportError
 from screener.store import migrations
 from screener.store.repository import Repository
 from screener.store.text import clean_text
@@ -26,7 +26,7 @@ def english() -> None:
 
 def _make_db(path: Path) -> int:
     with Repository(path) as repo:
-        interview_id = repo.create_interview(info(), questionnaire())
+        interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
         repo.set_answer(interview_id, "story", "kept")
     return interview_id
 
@@ -69,7 +69,7 @@ def test_a_damaged_database(tmp_path: Path) -> None:
     with Repository(path) as repo:
         q = questionnaire()
         for n in range(30):
-            interview_id = repo.create_interview(info(f"Person {n}"), q)
+            interview_id = repo.create_interview(info(f"Person {n}"), q, consent=CONSENTED)
             repo.set_answer(interview_id, "story", "x" * 3000)
     data = bytearray(path.read_bytes())
     page = 4096
@@ -165,7 +165,7 @@ def test_clean_text() -> None:
 def test_every_stored_text_is_cleaned(db_path: Path) -> None:
     with Repository(db_path) as repo:
         interview_id = repo.create_interview(
-            info("Zoe\u0308 \ud800", municipality="Ka\x00ge"), questionnaire()
+            info("Zoe\u0308 \ud800", municipality="Ka\x00ge"), questionnaire(), consent=CONSENTED
         )
         repo.set_answer(interview_id, "mother_tongue", "Ti\ud800grinya")
         repo.set_answer(interview_id, "jobs", [{"job_title": "Co\x1bok\ud800", "job_years": 2}])
@@ -184,7 +184,7 @@ def test_long_and_markup_looking_answers_are_stored_verbatim(repo_path: Path) ->
     long_answer = ("Arbejdede som kok i Aleppo. " * 400)[:10_000]
     markup = "<img src='x'/> <b>bold</b> & <font size=80>big</font>"
     with Repository(repo_path) as repo:
-        interview_id = repo.create_interview(info(), questionnaire())
+        interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
         repo.set_answer(interview_id, "story", long_answer)
         repo.set_answer(interview_id, "mother_tongue", markup)
     with Repository(repo_path) as repo:
@@ -259,6 +259,9 @@ def test_upgrade_from_the_first_released_schema(tmp_path: Path) -> None:
         assert interview.questionnaire == q
         [summary] = repo.list_interviews("holbæk")
         assert (summary.answered, summary.total) == (2, 9)
+        with pytest.raises(ConsentError):  # recorded before consents were: ask first
+            repo.set_answer(7, "story", "Nyt svar")
+        repo.record_consent(7, CONSENTED)
         repo.set_answer(7, "story", "Nyt svar")
     fresh = tmp_path / "fresh.sqlite3"
     Repository(fresh).close()
@@ -272,7 +275,7 @@ def test_upgrade_from_the_first_released_schema(tmp_path: Path) -> None:
 
 def test_backup_is_a_complete_valid_database(db_path: Path, tmp_path: Path) -> None:
     with Repository(db_path) as repo:
-        interview_id = repo.create_interview(info(), questionnaire())
+        interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
         repo.set_answer(interview_id, "story", "in the WAL only")
         copy = tmp_path / "backup.sqlite3"
         repo.backup(copy)
@@ -291,7 +294,7 @@ def test_backup_is_a_complete_valid_database(db_path: Path, tmp_path: Path) -> N
 
 def test_home_list_pages_and_searches_ten_thousand_interviews(db_path: Path) -> None:
     with Repository(db_path) as repo:
-        first = repo.create_interview(info(), questionnaire())
+        first = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
     with sqlite3.connect(db_path) as conn:
         columns = [r[1] for r in conn.execute("PRAGMA table_info(interview)") if r[1] != "id"]
         names = ", ".join(columns)

@@ -12,7 +12,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
-from screener.errors import NotFoundError, ReadOnlyInterviewError
+from screener.errors import ConsentError, NotFoundError, ReadOnlyInterviewError
 from screener.i18n import _
 from screener.store import convert
 from screener.store.database import engine_on, open_connection, read_pragmas, translate
@@ -251,6 +251,13 @@ class StoreConnection:
         return shape
 
     def _check_item(self, change: _Change, item: str, answer: bool) -> None:
+        """The item exists, and the candidate consented to the screening: without that
+        consent nothing about the candidate is recorded (no answer, note or flag)."""
+        consent = convert.consent_of(change["consent_json"])
+        if consent is None or consent.screening is not True:
+            raise ConsentError(
+                _("Nothing can be recorded before the candidate has consented to the screening.")
+            )
         shape = self._shape(change)
         if item not in (shape.answerable if answer else shape.items):
             raise ValueError(f"no such {'answerable ' if answer else ''}item: {item}")

@@ -94,9 +94,15 @@ def consent_of(text: str | None) -> Consent | None:
         return None
     data = json.loads(text)
     return Consent(
-        screening=bool(data["screening"]),
-        handover=bool(data["handover"]),
+        screening=_tristate(data.get("screening")),
+        handover=_tristate(data.get("handover")),
+        sensitive=_tristate(data.get("sensitive")),
+        cv_postcard=_tristate(data.get("cv_postcard")),
         language=str(data.get("language", "")),
         interpreter=str(data.get("interpreter", "")),
         recorded_at=to_datetime(data.get("recorded_at")),
     )
+
+
+def _tristate(value: Any) -> bool | None:
+    return None if value is None else bool(value)

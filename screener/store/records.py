@@ -65,13 +65,33 @@ class Answer:
     updated_at: datetime | None = None
 
 
+CONSENT_KINDS = ("screening", "handover", "sensitive", "cv_postcard")
+
+
 @dataclass(frozen=True)
 class Consent:
-    screening: bool
-    handover: bool
-    language: str
+    """What the candidate agreed to, each recorded explicitly: True (yes), False (no) or None
+    (not asked yet). Nothing defaults to yes; each consent has its own effect (see
+    docs/consent.md): no screening consent, no answers; no handover consent, no export; no
+    sensitive consent, no sensitive chapter; no CV-postkort consent, no card."""
+
+    screening: bool | None = None
+    handover: bool | None = None
+    language: str = ""
     interpreter: str = ""
     recorded_at: datetime | None = None
+    sensitive: bool | None = None
+    cv_postcard: bool | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Every consent has been answered yes or no."""
+        return all(getattr(self, kind) is not None for kind in CONSENT_KINDS)
+
+    @property
+    def declined(self) -> bool:
+        """The candidate said no to the screening: only the record of that is kept."""
+        return self.screening is False
 
 
 @dataclass(frozen=True)

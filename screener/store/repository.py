@@ -78,8 +78,11 @@ def _is_empty(value: Any) -> bool:
 class Repository(StoreConnection):
     # -- interviews -------------------------------------------------------------------------
 
-    def create_interview(self, info: InterviewInfo, questionnaire: Questionnaire) -> int:
-        """Start an interview, pinning the questionnaire (id, version, hash and snapshot)."""
+    def create_interview(
+        self, info: InterviewInfo, questionnaire: Questionnaire, consent: Consent | None = None
+    ) -> int:
+        """Start an interview, pinning the questionnaire (id, version, hash and snapshot); a
+        consent recorded up front goes into the same transaction and the event log."""
         data = convert.clean_info(info)
         snapshot_json = questionnaire.model_dump_json()
         digest = questionnaire.content_hash()
@@ -117,6 +120,13 @@ class Repository(StoreConnection):
             interview_id = int(cursor.lastrowid)
             new = {**data, "questionnaire": [questionnaire.id, questionnaire.version, digest]}
             self._log(conn, interview_id, "created", new=new)
+            if consent is not None:
+                data_consent = convert.consent_payload(consent)
+                conn.execute(
+                    "UPDATE interview SET consent_json = ? WHERE id = ?",
+                    (convert.dumps(data_consent), interview_id),
+                )
+                self._log(conn, interview_id, "consent", new=data_consent)
         self._shapes[interview_id] = shape
         return interview_id
 
@@ -257,9 +267,15 @@ class Repository(StoreConnection):
             change.log("elapsed", None, {section: old}, {section: total})
 
     def record_consent(self, interview_id: int, consent: Consent) -> None:
+        """Record (or change) the consents; every change is an event. Allowed on a finalized
+        interview too: a withdrawal must take effect on every later export."""
         data = convert.consent_payload(consent)
-        with self._change(interview_id) as change:
+        with self._change(interview_id, allow_final=True) as change:
             old = json.loads(change["consent_json"]) if change["consent_json"] else None
+            if old is not None and {k: v for k, v in old.items() if k != "recorded_at"} == {
+                k: v for k, v in data.items() if k != "recorded_at"
+            }:
+                return
             change.set(consent_json=convert.dumps(data))
             change.log("consent", None, old, data)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.widgets import Checkbox, DataTable, Input
-from ui_kit import focus, question
+from ui_kit import CONSENTED, focus, question
 
 from screener import i18n
 from screener.questionnaire.model import Questionnaire
@@ -182,7 +182,9 @@ async def test_f1_lists_every_key_of_the_screen(
 
     db = tmp_path / "keys.sqlite3"
     app = start(db, questionnaire)
-    iid = app.repo.create_interview(InterviewInfo("Amina Testperson"), questionnaire)
+    iid = app.repo.create_interview(
+        InterviewInfo("Amina Testperson"), questionnaire, consent=CONSENTED
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(InterviewScreen(iid))
         await settle(pilot)
@@ -210,7 +212,9 @@ async def test_a_broken_questionnaire_file_keeps_existing_interviews_usable(
 
     db = tmp_path / "broken.sqlite3"
     with Repository(db) as repo:
-        iid = repo.create_interview(InterviewInfo("Amina Testperson"), questionnaire)
+        iid = repo.create_interview(
+            InterviewInfo("Amina Testperson"), questionnaire, consent=CONSENTED
+        )
     folder = tmp_path / "questionnaires"
     folder.mkdir()
     (folder / "tm-screening.toml").write_text('id = "x"\nsections = 3\n', encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import DataTable, Input, TextArea
-from ui_kit import focus, make_app, open_screen, question, stored
+from ui_kit import CONSENTED, focus, make_app, open_screen, question, stored
 
 from screener.settings import Settings
 from screener.store.records import AnswerState, InterviewInfo
@@ -262,7 +262,7 @@ async def test_real_questionnaire_every_section_at_80x24(tmp_path, repo) -> None
     from screener.questionnaire.loader import load_default
 
     real = load_default(Settings(db_path=tmp_path / "x").questionnaire_dir)
-    iid = repo.create_interview(InterviewInfo("Amina Testperson"), real)
+    iid = repo.create_interview(InterviewInfo("Amina Testperson"), real, consent=CONSENTED)
     app = make_app(tmp_path, repo, real)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, InterviewScreen(iid))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ui_kit import CONSENTED
 
 from screener import i18n
 from screener.demo import create_demo
@@ -45,7 +46,7 @@ def demo_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Screen
     second = InterviewInfo(
         candidate_name="Nguyễn Thị Lan", case_id="T-2026-0002", municipality="Vejle"
     )
-    repo.create_interview(second, questionnaire)
+    repo.create_interview(second, questionnaire, consent=CONSENTED)
     yield ScreenerApp(settings, repo, questionnaire)
     repo.close()
     monkeypatch.delenv("TZ")

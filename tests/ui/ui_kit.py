@@ -13,12 +13,14 @@ from textual.screen import Screen
 from screener import i18n
 from screener.questionnaire.model import Questionnaire
 from screener.settings import Settings
-from screener.store.records import InterviewInfo
+from screener.store.records import Consent, InterviewInfo
 from screener.store.repository import Repository
 from screener.ui.app import ScreenerApp
 from screener.ui.screens.interview import InterviewScreen
 from screener.ui.widgets.form import QuestionForm
 from screener.ui.widgets.questions import QuestionWidget
+
+CONSENTED = Consent(screening=True, handover=True, language="ar", sensitive=True, cv_postcard=True)
 
 APP_CSS = Path(__file__).resolve().parents[2] / "screener" / "ui" / "app.tcss"
 
@@ -154,7 +156,9 @@ def repo(tmp_path: Path) -> Iterator[Repository]:
 
 @pytest.fixture
 def iid(repo: Repository, questionnaire: Questionnaire) -> int:
-    return repo.create_interview(InterviewInfo("Amina Testperson"), questionnaire)
+    return repo.create_interview(
+        InterviewInfo("Amina Testperson"), questionnaire, consent=CONSENTED
+    )
 
 
 def make_app(tmp_path: Path, repo: Repository, questionnaire: Questionnaire) -> PilotApp:
