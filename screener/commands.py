@@ -7,6 +7,7 @@ printed as one clear line and give exit code 1, never a traceback.
 from __future__ import annotations
 
 import contextlib
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -36,8 +37,9 @@ def _open(settings: Settings) -> Repository:
     return Repository(settings.db_path, settings.actor)
 
 
-def _fail(out: TextIO, error: ScreenerError) -> int:
-    print(f"screener: {error}", file=out)
+def _fail(error: ScreenerError) -> int:
+    """Errors go to stderr (scripts read stdout), with a non-zero exit code."""
+    print(f"screener: {error}", file=sys.stderr)
     return 1
 
 
@@ -57,7 +59,7 @@ def list_interviews(settings: Settings, out: TextIO) -> int:
             total = repo.count_interviews()
             summaries = repo.list_interviews(limit=max(total, 1))
     except ScreenerError as error:
-        return _fail(out, error)
+        return _fail(error)
     if not summaries:
         print(_("No interviews yet. Create an invented one with: screener demo"), file=out)
         return 0
@@ -87,7 +89,7 @@ def demo(settings: Settings, out: TextIO) -> int:
         with _open(settings) as repo:
             interview_id = create_demo(repo, questionnaire)
     except ScreenerError as error:
-        return _fail(out, error)
+        return _fail(error)
     print(_("Created demo interview {id}.").format(id=interview_id), file=out)
     print(
         _("Export it with: screener export {id} --json interview.json --pdf report.pdf").format(
@@ -105,29 +107,28 @@ def export(
     pdf_path: Path | None,
     out: TextIO,
 ) -> int:
-    """Write the JSON and/or the PDF, each atomically; mark the interview exported after both."""
+    """Write the JSON and/or the PDF, each atomically; mark the interview exported after both.
+    Without the handover consent nothing is written."""
     from screener.errors import NotFoundError
-    from screener.files import atomic_write
-    from screener.store.export_json import dumps, to_json
+    from screener.exporting import write_json, write_report
+    from screener.interview.disclosure import check_handover
 
     try:
         with _open(settings) as repo:
             try:
-                interview = repo.get(interview_id)
+                check_handover(repo.get(interview_id))
             except NotFoundError:
-                print(_("No interview with id {id}.").format(id=interview_id), file=out)
+                print(_("No interview with id {id}.").format(id=interview_id), file=sys.stderr)
                 return 1
             if json_path is not None:
-                atomic_write(json_path, dumps(to_json(interview)))
+                write_json(repo, interview_id, json_path)
                 print(_("JSON written to {path}").format(path=json_path), file=out)
             if pdf_path is not None:
-                from screener.report.render import write_pdf
-
-                write_pdf(interview, pdf_path, settings.language)
+                write_report(repo, interview_id, pdf_path, settings.language)
                 print(_("PDF written to {path}").format(path=pdf_path), file=out)
             repo.mark_exported(interview_id)
     except ScreenerError as error:
-        return _fail(out, error)
+        return _fail(error)
     return 0
 
 
@@ -137,6 +138,6 @@ def backup(settings: Settings, destination: Path, out: TextIO) -> int:
         with _open(settings) as repo:
             repo.backup(destination)
     except ScreenerError as error:
-        return _fail(out, error)
+        return _fail(error)
     print(_("Backup written to {path}").format(path=destination), file=out)
     return 0

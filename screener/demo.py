@@ -320,7 +320,6 @@ DEMO_NON_RESPONSES: dict[str, AnswerState] = {
 }
 
 DEMO_NOTES = {
-    "consent_text": "Samtykke givet mundtligt efter oplæsning på arabisk via tolk.",
     "jobs": "Har billeder af sine svejsninger på telefonen; tag dem med til praktikstedet.",
 }
 

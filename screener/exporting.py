@@ -24,23 +24,37 @@ def export_names(interview_id: int, folder: Path) -> tuple[Path, Path]:
 
 
 def write_json(repo: Repository, interview_id: int, path: Path) -> None:
+    """The JSON for the municipality: only with the handover consent, without what the
+    consents withhold (``disclosure.for_handover``)."""
     from screener.files import atomic_write
+    from screener.interview.disclosure import for_handover
     from screener.store.export_json import to_json
 
-    data = to_json(repo.get(interview_id), event_count=len(repo.events(interview_id)))
+    interview = for_handover(repo.get(interview_id))
+    data = to_json(interview, event_count=len(repo.events(interview_id)))
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     atomic_write(path, text.encode("utf-8"))
 
 
-def export_interview(repo: Repository, interview_id: int, folder: Path, lang: str) -> ExportResult:
-    """Write the report and the JSON into ``folder``; raises ExportError with a clear message."""
+def write_report(repo: Repository, interview_id: int, path: Path, lang: str) -> None:
+    """The handover PDF, under the same consent rules as the JSON."""
+    from screener.interview.disclosure import for_handover
     from screener.report.render import write_pdf
 
+    write_pdf(for_handover(repo.get(interview_id)), path, lang)
+
+
+def export_interview(repo: Repository, interview_id: int, folder: Path, lang: str) -> ExportResult:
+    """Write the report and the JSON into ``folder``; raises ExportError (or ConsentError,
+    before anything is written) with a clear message."""
+    from screener.interview.disclosure import check_handover
+
+    check_handover(repo.get(interview_id))
     folder = folder.expanduser()
     if not folder.is_dir():
         raise ExportError(_("The folder does not exist: {folder}").format(folder=folder))
     pdf_path, json_path = export_names(interview_id, folder)
-    write_pdf(repo.get(interview_id), pdf_path, lang)
+    write_report(repo, interview_id, pdf_path, lang)
     write_json(repo, interview_id, json_path)
     repo.mark_exported(interview_id)
     return ExportResult(pdf=pdf_path, json=json_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -27,8 +28,10 @@ def cli_settings(db_path: Path) -> Settings:
 
 
 def _run(function: object, *args: object) -> tuple[int, str]:
+    """Exit code and what was printed (stdout and stderr together)."""
     out = io.StringIO()
-    code = function(*args, out)  # type: ignore[operator]
+    with contextlib.redirect_stderr(out):
+        code = function(*args, out)  # type: ignore[operator]
     i18n.set_language("en")
     return code, out.getvalue()
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from screener.errors import ExpressionError
 from screener.i18n import _
+from screener.interview.values import is_empty
 from screener.questionnaire.expr_syntax import (
     NAME_RE,
     BoolOp,
@@ -244,16 +245,12 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or (isinstance(value, list | tuple) and not value)
-
-
 def truthy(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
         return value != 0 and not (isinstance(value, float) and math.isnan(value))
-    return not _empty(value)
+    return not is_empty(value)
 
 
 def _compare(op: str, left: Any, right: Any) -> bool:
@@ -264,7 +261,7 @@ def _compare(op: str, left: Any, right: Any) -> bool:
         else:
             equal = _as_text(left) == _as_text(right)
         return equal if op == "=" else not equal
-    if _empty(left) or _empty(right):
+    if is_empty(left) or is_empty(right):
         return False
     lnum, rnum = _number(left), _number(right)
     if lnum is not None and rnum is not None:
@@ -284,7 +281,7 @@ def _compare(op: str, left: Any, right: Any) -> bool:
 
 
 def _selection(value: Any) -> list[str]:
-    if _empty(value):
+    if is_empty(value):
         return []
     if isinstance(value, list | tuple):
         return [_as_text(part) for part in value]

@@ -141,6 +141,19 @@ class Section(Strict):
     items: list[Item] = Field(default_factory=list)
 
 
+class ConsentTexts(Strict):
+    """What the consultant reads aloud before the first question, and the four questions the
+    candidate answers yes or no (docs/consent.md). ``{organisation}`` and ``{contact}`` in the
+    text are filled from the settings, so the responsible organisation is never typed per
+    interview."""
+
+    text: LangText
+    screening: LangText
+    handover: LangText
+    sensitive: LangText
+    cv_postcard: LangText
+
+
 class Questionnaire(Strict):
     id: str
     version: str
@@ -150,6 +163,7 @@ class Questionnaire(Strict):
     description: LangText = Field(default_factory=dict)
     sections: list[Section]
     choices: dict[str, list[Choice]] = Field(default_factory=dict)
+    consent: ConsentTexts | None = None
 
     def walk(self) -> Iterator[tuple[Section, Item, Item | None]]:
         """Every item in order as (section, item, enclosing repeat/group or None)."""

@@ -55,7 +55,9 @@ def not_asked() -> str:
     return _("Not asked")
 
 
-def yes_no(value: bool) -> str:
+def yes_no(value: bool | None) -> str:
+    if value is None:
+        return _("Not asked")
     return _("Yes") if value else _("No")
 
 

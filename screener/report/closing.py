@@ -47,6 +47,8 @@ def consent_rows(interview: Interview, lang: str) -> list[tuple[str, Display | s
     rows: list[tuple[str, Display | str]] = [
         (_("Consent to the screening"), yes_no(consent.screening)),
         (_("Consent to handover to the municipality"), yes_no(consent.handover)),
+        (_("Consent to share health and other sensitive information"), yes_no(consent.sensitive)),
+        (_("Consent to a CV postcard for employers"), yes_no(consent.cv_postcard)),
     ]
     if consent.recorded_at:
         rows.append((_("Recorded"), format_when(consent.recorded_at, lang)))

@@ -58,21 +58,28 @@ def topic_chapters(interview: Interview, chapters: list[Chapter], lang: str) -> 
 
 
 def sensitive_chapter(interview: Interview, topic: Chapter, lang: str) -> list[Flowable]:
-    """Health and accommodations, apart from the rest and introduced by the consent it rests on."""
-    if not topic.entries:
+    """Health and accommodations, apart from the rest, only with the candidate's consent to
+    share it, and only what was answered (a declined sensitive question is not printed)."""
+    consent = interview.consent
+    if consent is None or consent.sensitive is not True:
+        return []
+    entries = [
+        entry
+        for entry in topic.entries
+        if entry.item.name in interview.answers
+        or entry.item.name in interview.flags
+        or interview.notes.get(entry.item.name, "").strip()
+    ]
+    if not entries:
         return []
     story = chapter(_("Health and accommodations"))
-    consent = interview.consent
-    if consent is not None and consent.handover:
-        line = _("This information is shared with the candidate's consent to the handover.")
-        if consent.recorded_at:
-            when = format_when(consent.recorded_at, lang)
-            line += " " + _("Consent recorded {when}.").format(when=when)
-    else:
-        line = _("No consent to hand this information over has been recorded.")
+    line = _("This information is shared with the candidate's consent to share it.")
+    if consent.recorded_at:
+        when = format_when(consent.recorded_at, lang)
+        line += " " + _("Consent recorded {when}.").format(when=when)
     story.append(para(line, styles().small))
     by_section: dict[str, list[Entry]] = {}
-    for entry in topic.entries:
+    for entry in entries:
         by_section.setdefault(entry.section.name, []).append(entry)
     done = _Done()
     for group in by_section.values():

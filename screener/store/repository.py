@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from screener.i18n import _
+from screener.interview.values import is_empty
 from screener.store import convert, queries
 from screener.store.connection import StoreConnection
 from screener.store.items import shape_of
@@ -69,10 +70,6 @@ _UPSERT_TIME = (
     "INSERT INTO section_time (interview_id, section, seconds) VALUES (?, ?, ?)"
     " ON CONFLICT (interview_id, section) DO UPDATE SET seconds = excluded.seconds"
 )
-
-
-def _is_empty(value: Any) -> bool:
-    return value is None or value == [] or (isinstance(value, str) and not value.strip())
 
 
 class Repository(StoreConnection):
@@ -149,7 +146,7 @@ class Repository(StoreConnection):
     def set_answer(self, interview_id: int, item: str, value: Any, other: str = "") -> None:
         """Store an answered value (a repeat's whole entry list); None or "" clears it."""
         value = clean_value(value)
-        if _is_empty(value):
+        if is_empty(value):
             self.clear_answer(interview_id, item)
             return
         self._put_answer(interview_id, item, AnswerState.ANSWERED, value, clean_text(other))

@@ -13,12 +13,15 @@ from textual.screen import Screen
 from screener import i18n
 from screener.i18n import _
 from screener.settings import Settings
-from screener.ui.saver import Saver
+from screener.ui.messages import OpenConsent, OpenHome, OpenInterview
 from screener.ui.translate import LanguageChanged, translate_bindings
 
 if TYPE_CHECKING:
+    from screener.interview.session import InterviewSession
     from screener.questionnaire.model import Questionnaire
     from screener.store.repository import Repository
+
+QUIT_WAIT_SECONDS = 3.0  # how long quitting waits for the last writes before it asks
 
 
 class ScreenerApp(App[None]):
@@ -37,7 +40,7 @@ class ScreenerApp(App[None]):
         self.settings = settings
         self.repo = repo
         self._questionnaire = questionnaire
-        self.saver = Saver(on_change=self._saver_changed)
+        self.sessions: dict[int, InterviewSession] = {}
         self.ui_language = settings.language
 
     @property
@@ -96,34 +99,106 @@ class ScreenerApp(App[None]):
             screen.post_message(LanguageChanged())
         self.refresh_bindings()
 
-    def _saver_changed(self) -> None:
-        """Called on the saver's thread; the screens show the state on the UI thread.
+    # -- interview sessions: the one write path ------------------------------------------------
+    def open_session(self, interview_id: int) -> InterviewSession:
+        """The session of ``interview_id``, shared by every screen that shows it (opened on
+        first use; reads the database, so call it from a worker thread)."""
+        session = self.sessions.get(interview_id)
+        if session is None:
+            from screener.interview.session import session_for
 
-        ``post_message`` is thread-safe and does not wait: ``call_from_thread`` would block the
-        saver until the UI runs, which deadlocks ``saver.flush()`` called on the UI thread.
-        """
-        self._post_save_state()
+            session = session_for(self.repo, interview_id, on_change=self._post_save_state)
+            self.sessions[interview_id] = session
+        return session
+
+    def forget_session(self, interview_id: int) -> None:
+        """Close a session no screen shows any more (its last writes finish on its thread)."""
+        import threading
+
+        session = self.sessions.pop(interview_id, None)
+        if session is not None:
+            threading.Thread(target=session.close, daemon=True).start()
+
+    # -- routing: screens ask, the app decides what is shown ------------------------------------
+    def on_open_consent(self, message: OpenConsent) -> None:
+        from screener.ui.screens.consent import ConsentScreen
+        from screener.ui.screens.new_interview import NewInterviewScreen
+
+        screen = ConsentScreen(message.interview_id, first=message.first)
+        if isinstance(self.screen, NewInterviewScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen, self._consent_done)
+
+    def _consent_done(self, recorded: bool | None) -> None:
+        from screener.ui.screens.interview import InterviewScreen
+
+        if recorded and isinstance(self.screen, InterviewScreen):
+            self.screen.reload()
+
+    def on_open_interview(self, message: OpenInterview) -> None:
+        from screener.ui.screens.consent import ConsentScreen
+        from screener.ui.screens.interview import InterviewScreen
+        from screener.ui.screens.new_interview import NewInterviewScreen
+
+        screen = InterviewScreen(message.interview_id, message.section, message.item)
+        if isinstance(self.screen, ConsentScreen | NewInterviewScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    async def on_open_home(self, message: OpenHome) -> None:
+        while len(self.screen_stack) > 2:
+            await self.pop_screen()
+        if message.forget is not None:
+            self.forget_session(message.forget)
+        if len(self.screen_stack) > 1:
+            await self.pop_screen()
 
     def _post_save_state(self) -> None:
+        """Called on a session's writer thread; ``post_message`` is thread-safe and does not
+        wait (``call_from_thread`` would block the writer until the UI runs)."""
         from screener.ui.messages import SaveStateChanged
 
         try:
             screen = self.screen
         except Exception:  # no screen while starting or closing: nothing to show it on
             return
-        screen.post_message(SaveStateChanged(self.saver.pending, self.saver.failed))
+        pending = sum(s.pending_count for s in self.sessions.values())
+        error = next((s.error for s in self.sessions.values() if s.error is not None), None)
+        screen.post_message(SaveStateChanged(pending, error))
+
+    def unsaved(self) -> int:
+        return sum(session.pending_count for session in self.sessions.values())
 
     async def action_quit(self) -> None:
-        """Never quit with an answer still on its way to the disk."""
-        for widget in self.screen.query("*"):
-            flush = getattr(widget, "save_now", None)
-            if callable(flush):
-                flush()
-        self.saver.flush()
-        self.exit()
+        """Never quit silently with typed work that is not on disk: wait a moment for the last
+        writes, then ask."""
+        import asyncio
+
+        waits = [
+            asyncio.to_thread(session.flush, QUIT_WAIT_SECONDS)
+            for session in self.sessions.values()
+        ]
+        if all(await asyncio.gather(*waits)):
+            self.exit()
+            return
+        from screener.ui.dialogs import ConfirmDialog
+
+        question = _(
+            "{count} changes could not be saved yet (the database is busy or the disk is "
+            "full). They are retried all the time. Quit anyway and lose them?"
+        ).format(count=self.unsaved())
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.exit(return_code=3)
+
+        self.push_screen(ConfirmDialog(question, _("Quit without saving")), done)
 
     def on_unmount(self) -> None:
-        self.saver.close()
+        for session in self.sessions.values():
+            session.close(timeout=1.0)
 
 
 def build_app(settings: Settings) -> ScreenerApp:
@@ -146,4 +221,4 @@ def run_app(settings: Settings) -> int:
         app.run()
     finally:
         app.repo.close()
-    return 0
+    return app.return_code or 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -16,7 +17,7 @@ class ConfirmDialog(ModalScreen[bool]):
     """Asks a yes/no question; the question names what is at stake (e.g. the person)."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
+        Binding("y,j", "answer(True)", "Yes"),
         Binding("n", "answer(False)", "No"),
         Binding("escape", "answer(False)", "Cancel"),
     ]
@@ -28,10 +29,12 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-text")
+            yield Static(self.question, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} [y]", id="yes", variant="error")
-                yield Button(_("No") + " [n]", id="no")
+                # TRANSLATORS: the key that answers yes (the dialog takes both y and j)
+                yes_key, no_key = _("y"), _("n")
+                yield Button(Content(f"{self.yes} ({yes_key})"), id="yes", variant="error")
+                yield Button(Content(_("No") + f" ({no_key})"), id="no")
 
     def on_mount(self) -> None:
         translate_bindings(self)
@@ -59,10 +62,10 @@ class TextDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.prompt, classes="dialog-text")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Static(self.prompt, classes="dialog-text", markup=False)
             yield Input(value=self.value, id="dialog-input")
-            yield Static("", id="dialog-error", classes="field-error")
+            yield Static("", id="dialog-error", classes="field-error", markup=False)
             yield Static(_("Enter to confirm, Escape to cancel"), classes="dialog-help")
 
     def on_mount(self) -> None:

@@ -63,9 +63,9 @@ class KeysScreen(ModalScreen[None]):
         with Vertical(classes="dialog keys-dialog"):
             yield Static(_("Keys on this screen"), classes="dialog-title")
             with VerticalScroll(classes="keys-list"), Horizontal(classes="keys-columns"):
-                yield Static(_column(self.rows[:half]), classes="keys-column")
+                yield Static(_column(self.rows[:half]), classes="keys-column", markup=False)
                 if self.rows[half:]:
-                    yield Static(_column(self.rows[half:]), classes="keys-column")
+                    yield Static(_column(self.rows[half:]), classes="keys-column", markup=False)
             yield Static(
                 _("Tab and shift+tab move between fields. F1 or Escape closes this list."),
                 classes="muted",

@@ -12,3 +12,32 @@ class SaveStateChanged(Message):
         super().__init__()
         self.pending = pending
         self.failed = failed
+
+
+class OpenInterview(Message):
+    """Show an interview (at a section and question, or where it was left)."""
+
+    def __init__(self, interview_id: int, section: str | None = None, item: str | None = None):
+        super().__init__()
+        self.interview_id = interview_id
+        self.section = section
+        self.item = item
+
+
+class OpenConsent(Message):
+    """Record or change the consents of an interview; ``first``: a new interview, which goes
+    on to its first question once the screening consent is given."""
+
+    def __init__(self, interview_id: int, first: bool = False) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.first = first
+
+
+class OpenHome(Message):
+    """Back to the list of interviews; ``forget``: an interview whose session can close (it
+    was declined or erased)."""
+
+    def __init__(self, forget: int | None = None) -> None:
+        super().__init__()
+        self.forget = forget

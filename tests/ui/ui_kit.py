@@ -17,7 +17,6 @@ from screener.store.records import Consent, InterviewInfo
 from screener.store.repository import Repository
 from screener.ui.app import ScreenerApp
 from screener.ui.screens.interview import InterviewScreen
-from screener.ui.widgets.form import QuestionForm
 from screener.ui.widgets.questions import QuestionWidget
 
 CONSENTED = Consent(screening=True, handover=True, language="ar", sensitive=True, cv_postcard=True)
@@ -184,7 +183,7 @@ async def focus(pilot: Any, screen: InterviewScreen, name: str) -> None:
 
 
 def stored(app: PilotApp, repo: Repository, iid: int) -> Any:
-    for widget in app.screen.query(QuestionForm):
-        widget.save_now()
-    app.saver.flush()
+    """What is on disk once the session has written everything entered so far."""
+    for session in app.sessions.values():
+        assert session.flush(), "writes still pending"
     return repo.get(iid)

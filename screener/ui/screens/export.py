@@ -29,7 +29,7 @@ class ExportScreen(ScreenerScreen):
     def compose(self) -> ComposeResult:
         folder = self.sapp.settings.export_dir or default_documents_dir()
         with Vertical(id="export"):
-            yield Static("", id="export-title", classes="screen-title")
+            yield Static("", id="export-title", classes="screen-title", markup=False)
             with Horizontal(classes="form-row"):
                 yield Label("", id="label-folder", classes="form-label")
                 yield Input(str(folder), id="export-folder", compact=True)
@@ -42,7 +42,7 @@ class ExportScreen(ScreenerScreen):
                     id="export-lang",
                     compact=True,
                 )
-            yield Static("", id="export-result")
+            yield Static("", id="export-result", markup=False)
             yield Static("", id="export-help", classes="muted")
         yield Footer()
 
@@ -75,7 +75,11 @@ class ExportScreen(ScreenerScreen):
     def _export(self, folder: Path, lang: str) -> None:
         from screener.exporting import export_interview
 
-        self.sapp.saver.flush()
+        session = self.sapp.sessions.get(self.interview_id)
+        if session is not None and not session.flush():
+            message = _("Nothing was written: not everything typed is saved yet.")
+            self.app.call_from_thread(self._show, message, True)
+            return
         try:
             result = export_interview(self.sapp.repo, self.interview_id, folder, lang)
         except ScreenerError as error:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
+from screener.errors import ScreenerError
 from screener.i18n import _
 from screener.ui.screens.base import ScreenerScreen
 from screener.ui.screens.review import review_rows
@@ -26,8 +30,8 @@ class FinalizeScreen(ScreenerScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="finalize"):
-            yield Static("", id="finalize-title", classes="screen-title")
-            yield Static("", id="finalize-body")
+            yield Static("", id="finalize-title", classes="screen-title", markup=False)
+            yield Static("", id="finalize-body", markup=False)
             yield Static("", id="finalize-help", classes="muted")
         yield Footer()
 
@@ -53,9 +57,16 @@ class FinalizeScreen(ScreenerScreen):
             )
         )
 
-    def action_finalize(self) -> None:
-        self.sapp.saver.flush()
-        self.sapp.repo.finalize(self.interview_id)
+    @work(exclusive=True, group="finalize")
+    async def action_finalize(self) -> None:
+        """Finalize after every write entered before it (the session's order), off the UI
+        thread; "finalized" is said only once it is on disk."""
+        session = self.sapp.open_session(self.interview_id)
+        try:
+            await asyncio.wrap_future(session.call(self.sapp.repo.finalize, self.interview_id))
+        except ScreenerError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
         self.notify(_("The interview is finalized."))
         self.dismiss(True)
 

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from screener.i18n import _, current_language, format_date, format_number
 from screener.store.records import InterviewSummary, Status
+from screener.ui.messages import OpenInterview
 from screener.ui.screens.base import ScreenerScreen
 
 # Rows fetched at a time: a screenful and more. Moving the cursor near the end fetches the next
@@ -143,7 +144,7 @@ class HomeScreen(ScreenerScreen):
             yield Input(id="search")
             yield Static("", id="home-empty", classes="empty-state")
             yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="home-count", classes="muted")
+            yield Static("", id="home-count", classes="muted", markup=False)
         yield KeysFooter()
 
     def on_screen_resume(self) -> None:
@@ -313,9 +314,7 @@ class HomeScreen(ScreenerScreen):
         summary = self.selected()
         if summary is None:
             return
-        from screener.ui.screens.interview import InterviewScreen
-
-        self.app.push_screen(InterviewScreen(summary.id))
+        self.post_message(OpenInterview(summary.id))
 
     def action_export(self) -> None:
         summary = self.selected()

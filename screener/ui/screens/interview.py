@@ -1,7 +1,8 @@
 """The interview screen: sections with progress, the questions of one section, the clock.
 
-Every answer goes to ``app.saver`` as it is typed (debounced) and when a field is left; the
-position and the clock are stored too, so reopening returns to the same question and time.
+Every keystroke goes to the interview's session (``screener.interview.session``), which stores
+it at once and retries until it is on disk; the header says "not saved" until then. The position
+and the clock are stored too, so reopening returns to the same question and time.
 """
 
 from __future__ import annotations
@@ -16,16 +17,16 @@ from textual.widgets import Footer, OptionList, Static
 
 from screener.i18n import _, current_language
 from screener.store.records import AnswerState
-from screener.ui.messages import SaveStateChanged
+from screener.ui.messages import OpenConsent, SaveStateChanged
 from screener.ui.screens.base import ScreenerScreen
 from screener.ui.widgets.clock import Clock, HeaderBar
 from screener.ui.widgets.form import QuestionForm
 from screener.ui.widgets.palette import QuestionJumps, jump_targets
 from screener.ui.widgets.questions import QuestionWidget
 from screener.ui.widgets.sidebar import GuidancePanel, SectionSidebar
-from screener.ui.widgets.state import InterviewState
 
 if TYPE_CHECKING:
+    from screener.interview.session import InterviewSession
     from screener.questionnaire.model import Section
 
 STORE_EVERY_TICKS = 10  # seconds between clock writes: a crash loses at most this much time
@@ -63,11 +64,10 @@ class InterviewScreen(ScreenerScreen):
         super().__init__()
         self.interview_id = interview_id
         self.start_at = (section, item)
-        self.state: InterviewState | None = None
+        self.state: InterviewSession | None = None
         self.section: Section | None = None
         self.clock = Clock()
         self._ticks = 0
-        self._typing = False
         self._pending = 0
         self._failed = False
         self._position: tuple[str, str | None] | None = None
@@ -75,14 +75,12 @@ class InterviewScreen(ScreenerScreen):
 
     # -- building --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        self.state = InterviewState(
-            self.sapp.repo, self.sapp.saver.submit, self.sapp.repo.get(self.interview_id)
-        )
+        self.state = self.sapp.open_session(self.interview_id)
         yield HeaderBar(id="iv-header")
         with Horizontal(id="iv-body"):
             yield SectionSidebar(id="iv-sidebar")
             with Vertical(id="iv-main"):
-                yield Static("", id="iv-title")
+                yield Static("", id="iv-title", markup=False)
                 yield QuestionForm(self.state, id="iv-form")
                 yield GuidancePanel("", id="iv-guide")
         yield Footer(compact=True)
@@ -92,7 +90,7 @@ class InterviewScreen(ScreenerScreen):
         return self.query_one(QuestionForm)
 
     @property
-    def st(self) -> InterviewState:
+    def st(self) -> InterviewSession:
         assert self.state is not None
         return self.state
 
@@ -106,6 +104,9 @@ class InterviewScreen(ScreenerScreen):
         self.set_interval(1.0, self._tick)
         self._show_header()
         self._show_saved()
+        consent = self.st.consent
+        if not self.st.read_only and (consent is None or not consent.complete):
+            self.post_message(OpenConsent(self.interview_id))
 
     def _section_named(self, name: str | None) -> Section:
         sections = self.st.questionnaire.sections
@@ -134,7 +135,6 @@ class InterviewScreen(ScreenerScreen):
     async def _open_section(
         self, section: Section, item: str | None = None, at_end: bool = False
     ) -> None:
-        self.form.save_now()
         self._store_time()
         self.section = section
         if not self.st.read_only:
@@ -151,7 +151,6 @@ class InterviewScreen(ScreenerScreen):
 
     async def _jump(self, section: str, item: str | None) -> None:
         if self.section is not None and self.section.name == section:
-            self.form.save_now()
             if not self.form.focus_question(item):
                 self.form.focus_question(None)
             return
@@ -242,7 +241,7 @@ class InterviewScreen(ScreenerScreen):
         )
 
     def _show_saved(self) -> None:
-        self.query_one(HeaderBar).show_saved(self._typing, self._pending, self._failed)
+        self.query_one(HeaderBar).show_saved(self._pending, self._failed)
 
     def on_save_state_changed(self, message: SaveStateChanged) -> None:
         failed = message.failed is not None
@@ -255,11 +254,6 @@ class InterviewScreen(ScreenerScreen):
         self._pending, self._failed = message.pending, failed
         self._show_saved()
 
-    @on(QuestionForm.Typing)
-    def _typing_changed(self, event: QuestionForm.Typing) -> None:
-        self._typing = event.pending
-        self._show_saved()
-
     def action_pause(self) -> None:
         self._store_time()
         paused = self.clock.toggle_pause()
@@ -267,13 +261,15 @@ class InterviewScreen(ScreenerScreen):
         self.notify(_("Clock paused: F8 starts it again.") if paused else _("Clock running."))
 
     def save_now(self) -> None:
-        """Store debounced typing and the clock now (quitting, leaving, another screen)."""
-        self.form.save_now()
+        """Store the clock now (leaving, another screen); answers are stored as typed."""
         self._store_time()
 
     def action_save(self) -> None:
         self.save_now()
-        self.notify(_("Everything typed is being saved."))
+        if self.st.saved:
+            self.notify(_("Everything typed is saved."))
+        else:
+            self.notify(_("Not everything is saved yet: it is retried until it is on disk."))
 
     def on_screen_suspend(self) -> None:
         """Dialogs, review and export over this screen keep the clock running; the assessment
@@ -286,9 +282,8 @@ class InterviewScreen(ScreenerScreen):
     def on_screen_resume(self) -> None:
         if self.section is not None and self.state is not None and not self.st.read_only:
             self.clock.start(self.section.name)
-        # Save-state messages went to the screen on top meanwhile: read the saver itself.
-        saver = self.sapp.saver
-        self._pending, self._failed = saver.pending, saver.failed is not None
+        # Save-state messages went to the screen on top meanwhile: read the session itself.
+        self._pending, self._failed = self.st.pending_count, self.st.error is not None
         if self.section is not None:
             self._show_saved()
 
@@ -300,7 +295,9 @@ class InterviewScreen(ScreenerScreen):
         if self.state is None:
             return True
         read_only = self.st.read_only
-        if action in ("note", "flag", "mark", "pause", "finalize", "save"):
+        if action in ("note", "flag", "mark", "pause", "save"):
+            return not self.st.locked
+        if action == "finalize":
             return not read_only
         if action in ("reopen", "export"):
             return read_only
@@ -374,19 +371,29 @@ class InterviewScreen(ScreenerScreen):
 
         def done(reason: str | None) -> None:
             if reason:
-                self.sapp.repo.reopen(self.interview_id, reason)
-                self.reload()
+                self.run_worker(self._reopen(reason), exclusive=True, group="life")
 
         self.app.push_screen(ReopenDialog(), done)
 
+    async def _reopen(self, reason: str) -> None:
+        import asyncio
+
+        await asyncio.wrap_future(self.st.call(self.sapp.repo.reopen, self.interview_id, reason))
+        self.reload()
+
     def reload(self) -> None:
-        """Read the interview again (after finalize, reopen or another screen's edits)."""
+        """Read the interview again (after finalize, reopen, consent or another screen's edits);
+        the database is read on a worker thread, never on the UI thread."""
         self.save_now()
-        self.sapp.saver.flush()
-        self.st.reload(self.sapp.repo.get(self.interview_id))
+        self.run_worker(self._reload(), exclusive=True, group="reload")
+
+    async def _reload(self) -> None:
+        import asyncio
+
+        await asyncio.to_thread(self.st.reload)
         if self.st.read_only:
             self.clock.stop()
-            self.clock.take()  # stored just above; a read-only interview's clock stands still
+            self.clock.take()  # a read-only interview's clock stands still
         elif self.section is not None:
             self.clock.start(self.section.name)
         self.form.reload()

@@ -1,4 +1,5 @@
-"""A new interview: who, with which interpreter, where, and the recorded consent."""
+"""A new interview: who, with which interpreter, where. The consent comes next, on its own
+screen, before any question (``ConsentScreen``)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Footer, Input, Label, Select, Static
 
-from screener.i18n import N_, _, current_language
+from screener.i18n import N_, _
 from screener.municipalities import MUNICIPALITIES
-from screener.store.records import Consent, InterviewInfo
+from screener.store.records import InterviewInfo
+from screener.ui.messages import OpenConsent
 from screener.ui.screens.base import ScreenerScreen
 
 FIELDS: tuple[tuple[str, str], ...] = (
@@ -59,7 +61,7 @@ def parse_birth_date(text: str) -> date | None:
 
 class NewInterviewScreen(ScreenerScreen):
     BINDINGS = [
-        Binding("ctrl+s", "create", "Start interview"),
+        Binding("ctrl+s", "create", "Go on to consent"),
         Binding("escape", "leave", "Back"),
     ]
 
@@ -85,20 +87,7 @@ class NewInterviewScreen(ScreenerScreen):
                             id="field-mode",
                             compact=True,
                         )
-            yield Static("", id="new-error", classes="field-error")
-            yield Static("", id="consent-title", classes="section-title")
-            with Horizontal(classes="form-row"):
-                yield Label("", id="label-consent-lang", classes="form-label")
-                yield Select(
-                    [("Dansk", "da"), ("English", "en")],
-                    value=current_language(),
-                    allow_blank=False,
-                    id="consent-lang",
-                    compact=True,
-                )
-            yield Static("", id="consent-text", classes="consent-text")
-            yield Checkbox("", id="consent-screening")
-            yield Checkbox("", id="consent-handover")
+            yield Static("", id="new-error", classes="field-error", markup=False)
             yield Static("", id="new-help", classes="muted")
         yield Footer()
 
@@ -114,29 +103,9 @@ class NewInterviewScreen(ScreenerScreen):
         value = mode.value
         mode.set_options(mode_options())
         mode.value = value
-        self.query_one("#consent-title", Static).update(_("Consent"))
-        self.query_one("#label-consent-lang", Label).update(_("Consent text in"))
-        self.query_one("#consent-screening", Checkbox).label = _(
-            "The candidate agrees to the screening interview"
-        )
-        self.query_one("#consent-handover", Checkbox).label = _(
-            "The candidate agrees that the result is handed to the receiving municipality"
-        )
         self.query_one("#new-help", Static).update(
-            _("Tab moves to the next field. Ctrl+S starts the interview.")
+            _("Tab moves to the next field. Ctrl+S goes on to the consent.")
         )
-        self._show_consent_text()
-
-    def _show_consent_text(self) -> None:
-        lang = str(self.query_one("#consent-lang", Select).value)
-        questionnaire = self.sapp.questionnaire
-        item = questionnaire.by_role("consent")
-        text = questionnaire.text(item.label, lang) if item else ""
-        self.query_one("#consent-text", Static).update(text)
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "consent-lang":
-            self._show_consent_text()
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.focus_next()
@@ -186,25 +155,13 @@ class NewInterviewScreen(ScreenerScreen):
         )
 
     def action_create(self) -> None:
+        """Create the interview (no consent yet, so nothing can be answered) and go on to the
+        consent screen."""
         info = self.collect()
         if info is None:
             return
-        repo = self.sapp.repo
-        interview_id = repo.create_interview(info, self.sapp.questionnaire)
-        repo.record_consent(
-            interview_id,
-            Consent(
-                screening=self.query_one("#consent-screening", Checkbox).value,
-                handover=self.query_one("#consent-handover", Checkbox).value,
-                language=str(self.query_one("#consent-lang", Select).value),
-                interpreter=" ".join(
-                    part for part in (info.interpreter_name, info.interpreter_language) if part
-                ),
-            ),
-        )
-        from screener.ui.screens.interview import InterviewScreen
-
-        self.app.switch_screen(InterviewScreen(interview_id))
+        interview_id = self.sapp.repo.create_interview(info, self.sapp.questionnaire)
+        self.post_message(OpenConsent(interview_id, first=True))
 
     def action_leave(self) -> None:
         if not self._dirty():

@@ -82,7 +82,7 @@ class ReviewScreen(ScreenerScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review"):
-            yield Static("", id="review-title", classes="screen-title")
+            yield Static("", id="review-title", classes="screen-title", markup=False)
             yield Static("", id="review-help", classes="muted")
             yield OptionList(id="review-list")
         yield Footer()

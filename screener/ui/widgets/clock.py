@@ -76,11 +76,11 @@ class HeaderBar(Horizontal):
     """One line: who, the interview time, the section time against its budget, saved or not."""
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="hb-name")
+        yield Static("", id="hb-name", markup=False)
         yield Static("", id="hb-mode")
         yield Static("", id="hb-clock")
-        yield Static("", id="hb-section")
-        yield Static("", id="hb-saved")
+        yield Static("", id="hb-section", markup=False)
+        yield Static("", id="hb-saved", markup=False)
 
     def show(
         self,
@@ -112,11 +112,15 @@ class HeaderBar(Horizontal):
             part.update(_("Section {time}").format(time=ms(section)))
         part.set_class(bool(budget_minutes) and section > budget_minutes * 60, "-over")
 
-    def show_saved(self, typing: bool, pending: int, failed: bool) -> None:
+    def show_saved(self, pending: int, failed: bool) -> None:
+        """ "Saved" only when nothing typed is waiting for the disk; a failure stays on screen
+        until the retried writes succeed."""
         saved = self.query_one("#hb-saved", Static)
-        if failed:
+        if failed and pending:
+            text, cls = _("Not saved! Retrying"), "-failed"
+        elif failed:
             text, cls = _("Not saved!"), "-failed"
-        elif typing or pending:
+        elif pending:
             text, cls = _("Saving…"), "-saving"
         else:
             text, cls = _("Saved"), "-ok"

@@ -1,5 +1,5 @@
-"""The questions of the shown section: saved as typed (debounced) and on leaving a field;
-skip logic applied live.
+"""The questions of the shown section: every keystroke goes to the interview session, which
+coalesces and stores it at once (no pause needed); skip logic applied live.
 
 Hidden questions are hidden, not removed, so focus and typed text survive an answer that hides
 and shows them again. An invalid value stays on screen with its error and is not stored.
@@ -13,7 +13,6 @@ from textual import events, on
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.timer import Timer
 
 from screener.i18n import _, current_language
 from screener.store.records import AnswerState
@@ -22,10 +21,8 @@ from screener.ui.widgets.questions import QuestionWidget, make_question
 from screener.ui.widgets.repeat import RepeatQuestion
 
 if TYPE_CHECKING:
+    from screener.interview.session import InterviewSession
     from screener.questionnaire.model import Section
-    from screener.ui.widgets.state import InterviewState
-
-DEBOUNCE_SECONDS = 0.4
 
 
 class SectionPage(Vertical):
@@ -62,21 +59,12 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
             super().__init__()
             self.question = question
 
-    class Typing(Message):
-        """Whether typed text is waiting for the debounce (the saved indicator is honest)."""
-
-        def __init__(self, pending: bool) -> None:
-            super().__init__()
-            self.pending = pending
-
-    def __init__(self, state: InterviewState, *, id: str | None = None) -> None:
+    def __init__(self, state: InterviewSession, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.state = state
         self.section: Section | None = None
         self.current: QuestionWidget | None = None
-        self._dirty: dict[str, QuestionWidget] = {}
         self._pages: dict[str, SectionPage] = {}
-        self._timer: Timer | None = None
 
     # -- building --------------------------------------------------------------------------------
     @property
@@ -94,7 +82,6 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
     async def show_section(self, section: Section) -> None:
         """Show ``section``; a section seen before is shown again as it was left (fast, and
         text that was not valid yet is still there)."""
-        self.save_now()
         self.current = None
         if self.page is not None:
             self.page.display = False
@@ -105,7 +92,11 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
             self._pages[section.name] = page
             await self.mount(page)
             items = rules.flatten(section.items)
-            await page.mount_all([make_question(item, self.state.questionnaire) for item in items])
+            questions = [make_question(item, self.state.questionnaire) for item in items]
+            for question in questions:
+                if isinstance(question, RepeatQuestion):
+                    question.commit_entries = self.commit
+            await page.mount_all(questions)
             page.language = current_language()
             page.stale = True
         page.display = True
@@ -116,7 +107,7 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
         if page.language != current_language():
             self.relabel()
         self.apply_relevance()
-        self.set_read_only(self.state.read_only)
+        self.set_read_only(self.state.locked)
         self.scroll_home(animate=False)
 
     def _load(self, question: QuestionWidget) -> None:
@@ -137,7 +128,7 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
                 question.load(None, "")
                 self._load(question)
         self.apply_relevance()
-        self.set_read_only(self.state.read_only)
+        self.set_read_only(self.state.locked)
 
     def set_read_only(self, read_only: bool) -> None:
         for question in self.questions:
@@ -181,21 +172,9 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
     def _edited(self, event: QuestionWidget.Edited) -> None:
         event.stop()
         question = event.question
-        if self.state.read_only or question.parent is not self.page:
+        if self.state.locked or question.parent is not self.page:
             return
-        if event.final:
-            self._dirty.pop(question.item.name, None)
-            self.commit(question)
-        else:
-            was_pending = bool(self._dirty)
-            self._dirty[question.item.name] = question
-            if self._timer is not None:
-                self._timer.stop()
-            self._timer = self.set_timer(DEBOUNCE_SECONDS, self._debounced)
-            if not was_pending:
-                self.post_message(self.Typing(True))
-        if not self._dirty:
-            self.post_message(self.Typing(False))
+        self.commit(question, final=event.final)
 
     def commit(self, question: QuestionWidget, final: bool = True) -> None:
         """Check and store what ``question`` holds; an invalid value is shown, never stored.
@@ -256,26 +235,8 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
                 "Earlier choices are kept; untick what does not fit."
             ).format(what=what),
             timeout=8,
+            markup=False,
         )
-
-    def _debounced(self) -> None:
-        self.save_now(final=False)
-
-    def save_now(self, final: bool = True) -> None:
-        """Store every debounced edit now (leaving the screen, quitting, switching section)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        dirty, self._dirty = self._dirty, {}
-        for question in dirty.values():
-            if question.is_attached:
-                self.commit(question, final)
-        if dirty:
-            self.post_message(self.Typing(False))
-
-    @property
-    def typing_pending(self) -> bool:
-        return bool(self._dirty)
 
     # -- marks, flags and notes of the focused question --------------------------------------
     def _target(self) -> QuestionWidget | None:
@@ -290,7 +251,6 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
         question = self._target()
         if question is None:
             return
-        self.save_now()
         if self.state.toggle_mark(question.item.name, state) is not None:
             question.load(None, "")  # the stored value gave way to the mark
             question.show_error(None)
@@ -356,7 +316,7 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
         return True
 
     def action_step(self, forward: bool) -> None:
-        if self.state.read_only:
+        if self.state.locked:
             self.scroll_relative(y=3 if forward else -3, animate=False)
         else:
             self.step(forward)

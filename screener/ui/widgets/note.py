@@ -1,9 +1,11 @@
-"""The consultant's note on one question: several lines; escape closes and keeps the text."""
+"""The consultant's note on one question: several lines, kept as typed (every change goes to the
+session); escape closes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,15 +14,6 @@ from textual.widgets import Static, TextArea
 
 from screener.i18n import _
 from screener.ui.translate import translate_bindings
-
-
-class NoteBody(Vertical):
-    """The app's quit calls ``save_now`` on the widgets of the top screen: keep the note."""
-
-    def save_now(self) -> None:
-        screen = self.screen
-        if isinstance(screen, NoteDialog):
-            screen.keep()
 
 
 class NoteDialog(ModalScreen[str]):
@@ -41,9 +34,9 @@ class NoteDialog(ModalScreen[str]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with NoteBody(classes="note-dialog"):
+        with Vertical(classes="note-dialog"):
             yield Static(_("Note"), classes="dialog-title")
-            yield Static(self.question, classes="dialog-text")
+            yield Static(self.question, classes="dialog-text", markup=False)
             yield TextArea(self.text, soft_wrap=True, id="note-text")
             yield Static(
                 _("Escape: done (the note is kept). Empty the text to remove the note."),
@@ -56,6 +49,7 @@ class NoteDialog(ModalScreen[str]):
         area.focus()
         area.move_cursor(area.document.end)
 
+    @on(TextArea.Changed, "#note-text")
     def keep(self) -> None:
         if self.on_keep is not None:
             self.on_keep(self.query_one("#note-text", TextArea).text)

@@ -11,7 +11,7 @@ from screener.i18n import _, current_language
 from screener.ui.widgets import rules
 
 if TYPE_CHECKING:
-    from screener.ui.widgets.state import InterviewState
+    from screener.interview.session import InterviewSession
 
 MAX_LABEL = 90
 
@@ -53,7 +53,7 @@ class QuestionJumps(Provider):
                 yield DiscoveryHit(text, partial(screen.jump_to, section, None), help=help_text)
 
 
-def jump_targets(state: InterviewState) -> list[tuple[str, str, str, str | None]]:
+def jump_targets(state: InterviewSession) -> list[tuple[str, str, str, str | None]]:
     """Every section and every visible question, labelled in the active language."""
     lang = current_language()
     q = state.questionnaire

@@ -60,10 +60,10 @@ class QuestionWidget(Vertical):
 
     # -- composition -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Static("", classes="q-label")
+        yield Static("", classes="q-label", markup=False)
         yield from self.compose_control()
-        yield Static("", classes="q-error")
-        yield Static("", classes="q-status")
+        yield Static("", classes="q-error", markup=False)
+        yield Static("", classes="q-status", markup=False)
 
     def compose_control(self) -> ComposeResult:
         yield from ()
@@ -215,7 +215,7 @@ class ChoiceQuestion(QuestionWidget):
     def compose_control(self) -> ComposeResult:
         kind = self.item.kind
         if kind == "scale":
-            yield Static("", classes="q-scale-ends")
+            yield Static("", classes="q-scale-ends", markup=False)
         yield ChoicePicker(
             self.options(),
             multiple=kind == "select_multiple",

@@ -1,7 +1,8 @@
 """Repeat groups (jobs, languages, educations): a table of entries and a form for one entry.
 
 Keys on the table: ctrl+n adds, enter edits, ctrl+up/ctrl+down move, delete removes (asks
-first). The entry form is a modal; escape closes it and keeps what was typed.
+first). The entry form is a modal; every field is stored as it is typed (a new entry joins the
+list with its first keystroke), and escape closes it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from screener.i18n import _, current_language
+from screener.interview.values import is_empty
 from screener.ui.translate import translate_bindings
 from screener.ui.widgets import rules
 from screener.ui.widgets.questions import QuestionWidget, make_question
@@ -67,6 +69,8 @@ class RepeatQuestion(QuestionWidget):
         super().__init__(item, questionnaire, entry_mode)
         self.entries: list[dict[str, Any]] = []
         self.values_for_logic: dict[str, Any] = {}
+        # Set by the form: checks and stores the whole entry list (no walking up the DOM).
+        self.commit_entries: Callable[[QuestionWidget], None] | None = None
 
     def compose_control(self) -> ComposeResult:
         yield EntryTable(cursor_type="row", zebra_stripes=True, classes="q-table")
@@ -137,13 +141,11 @@ class RepeatQuestion(QuestionWidget):
         title = f"{self.text(self.item.label)}: {row + 1}"
 
         def keep(result: dict[str, Any]) -> None:
-            """Quitting with the entry form open: store what it holds right now."""
+            """Every field as it is typed: the entry is stored at once, not when closed."""
             if self._keep(row, result):
-                from screener.ui.widgets.form import QuestionForm
-
-                form = next((a for a in self.ancestors if isinstance(a, QuestionForm)), None)
-                if form is not None:
-                    form.commit(self)
+                self._fill(row)
+                if self.commit_entries is not None:
+                    self.commit_entries(self)
 
         def done(result: dict[str, Any] | None) -> None:
             if result is not None and self._keep(row, result):
@@ -156,10 +158,14 @@ class RepeatQuestion(QuestionWidget):
         self.app.push_screen(dialog, done)
 
     def _keep(self, row: int, result: dict[str, Any]) -> bool:
+        filled = any(not is_empty(v) for v in result.values())
         if row < len(self.entries):
-            self.entries[row] = result
+            if filled:
+                self.entries[row] = result
+            else:
+                del self.entries[row]  # emptied again: no blank entry is kept
             return True
-        if any(v not in (None, "", []) for v in result.values()):
+        if filled:
             self.entries.append(result)
             return True
         return False  # a new entry left empty is not kept
@@ -192,15 +198,6 @@ class RepeatQuestion(QuestionWidget):
         self.app.push_screen(ConfirmDialog(question, _("Remove")), done)
 
 
-class EntryBody(Vertical):
-    """The app's quit calls ``save_now`` on the widgets of the top screen: keep the entry."""
-
-    def save_now(self) -> None:
-        screen = self.screen
-        if isinstance(screen, EntryDialog):
-            screen.keep()
-
-
 class EntryDialog(ModalScreen[dict[str, Any] | None]):
     """The questions of one entry; escape (or ctrl+s) closes and keeps everything typed."""
 
@@ -229,8 +226,8 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         self._warned = False
 
     def compose(self) -> ComposeResult:
-        with EntryBody(classes="entry-dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+        with Vertical(classes="entry-dialog"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
             with VerticalScroll(classes="entry-form"):
                 for child in rules.flatten(self.item.items):
                     yield make_question(child, self.questionnaire, entry_mode=True)
@@ -256,7 +253,8 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
     @on(QuestionWidget.Edited)
     def _edited(self, event: QuestionWidget.Edited) -> None:
         event.stop()
-        self._commit(event.question)
+        if self._commit(event.question) and self.on_keep is not None:
+            self.on_keep(dict(self.entry))
         self._apply_relevance()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -284,13 +282,6 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         else:
             self.entry[question.item.name] = value
         return True
-
-    def keep(self) -> None:
-        for question in self.query(QuestionWidget):
-            if question.control is not None:
-                self._commit(question)
-        if self.on_keep is not None:
-            self.on_keep(dict(self.entry))
 
     def action_close(self) -> None:
         invalid = [q for q in self.query(QuestionWidget) if q.control and not self._commit(q)]

@@ -8,8 +8,8 @@ from screener.i18n import _
 from screener.interview import logic
 
 if TYPE_CHECKING:
+    from screener.interview.session import InterviewSession
     from screener.questionnaire.model import Item, Questionnaire, Section
-    from screener.ui.widgets.state import InterviewState
 
 
 OTHER = logic.OTHER
@@ -19,7 +19,7 @@ def relevant(item: Item, values: dict[str, Any], entry: dict[str, Any] | None = 
     return logic.is_relevant(item, values, entry)
 
 
-def progress(section: Section, state: InterviewState) -> tuple[int, int, bool]:
+def progress(section: Section, state: InterviewSession) -> tuple[int, int, bool]:
     """(answered, visible, complete) for the sidebar."""
     result = logic.section_progress(section, state.values(), state.nonresponses())
     return result.answered, result.visible, result.complete

@@ -13,9 +13,9 @@ from screener.questionnaire.model import text_in
 from screener.ui.widgets import rules
 
 if TYPE_CHECKING:
+    from screener.interview.session import InterviewSession
     from screener.questionnaire.model import Section
     from screener.ui.widgets.questions import QuestionWidget
-    from screener.ui.widgets.state import InterviewState
 
 KIND_KEYS = {
     "select_one": N_("1-9: choose · ↑↓ move · space choose · enter next"),
@@ -34,14 +34,14 @@ KIND_KEYS = {
 class SectionSidebar(OptionList):
     """Enter (or a click) opens the highlighted section."""
 
-    state: InterviewState | None = None
+    state: InterviewSession | None = None
     current: str | None = None
 
     def on_resize(self) -> None:
         if self.state is not None:
             self.show_sections(self.state, self.current)
 
-    def show_sections(self, state: InterviewState, current: str | None) -> None:
+    def show_sections(self, state: InterviewSession, current: str | None) -> None:
         self.state, self.current = state, current
         lang = current_language()
         q = state.questionnaire
