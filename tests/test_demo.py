@@ -71,7 +71,7 @@ def test_demo_is_complete_and_consistent(
     assert missing_required(questionnaire, values, nonresponses) == []
     states = {a.state for a in interview.answers.values()}
     assert {AnswerState.DONT_KNOW, AnswerState.DECLINED, AnswerState.NOT_APPLICABLE} <= states
-    assert len(interview.notes) == 2 and len(interview.flags) == 1
+    assert len(interview.notes) == 1 and len(interview.flags) == 1
     assert 110 * 60 <= sum(interview.section_seconds.values()) <= 120 * 60
     assert interview.position == ("closing", "looking_forward")
     assert interview.status.value == "draft"

@@ -472,6 +472,8 @@ def make_interview(**overrides: Any) -> Interview:
             language="ar",
             interpreter="Omar Saleh",
             recorded_at=datetime(2026, 11, 22, 9, 35),
+            sensitive=True,
+            cv_postcard=True,
         ),
         "elapsed_seconds": 6300.0,
     }

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Checkbox, DataTable, Input
-from ui_kit import CONSENTED, focus, question
+from textual.widgets import DataTable, Input
+from ui_kit import CONSENTED, focus, question, until
 
 from screener import i18n
 from screener.questionnaire.model import Questionnaire
@@ -16,6 +16,7 @@ from screener.store.records import AnswerState, InterviewInfo, Status
 from screener.store.repository import Repository
 from screener.ui.app import ScreenerApp
 from screener.ui.screens.assessment import AssessmentScreen
+from screener.ui.screens.consent import ConsentScreen
 from screener.ui.screens.finalize import FinalizeScreen
 from screener.ui.screens.home import HomeScreen
 from screener.ui.screens.interview import InterviewScreen
@@ -62,10 +63,16 @@ async def test_from_home_to_finalized_with_a_restart(
         for name, value in NEW_INTERVIEW.items():
             new.query_one(f"#field-{name}", Input).focus()
             await pilot.press(*value)
-        for box in ("#consent-screening", "#consent-handover"):
-            new.query_one(box, Checkbox).focus()
-            await pilot.press("space")
         await pilot.press("ctrl+s")
+        await settle(pilot)
+        consent = app.screen
+        assert isinstance(consent, ConsentScreen)
+        await pilot.press("ctrl+s")  # nothing answered yet: refused, nothing stored
+        await settle(pilot)
+        assert app.screen is consent
+        assert "first question" in str(consent.query_one("#consent-error").render())
+        await pilot.press("j", "down", "y", "down", "n", "down", "y", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, InterviewScreen))
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
@@ -114,6 +121,7 @@ async def test_from_home_to_finalized_with_a_restart(
     assert interview.info.candidate_name == "Amina Testperson"
     assert interview.info.municipality == "Aarhus"
     assert interview.consent is not None and interview.consent.handover
+    assert interview.consent.sensitive is False and interview.consent.cv_postcard is True
     values = interview.values()
     assert values["home_town"] == "Aleppo"
     assert values["school_years"] == 12

@@ -187,3 +187,14 @@ def stored(app: PilotApp, repo: Repository, iid: int) -> Any:
     for session in app.sessions.values():
         assert session.flush(), "writes still pending"
     return repo.get(iid)
+
+
+async def until(pilot: Any, predicate: Any, timeout: float = 10.0) -> None:
+    """Let the app run until ``predicate()`` holds (a write on the session's thread, a worker);
+    fails after ``timeout`` seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "condition not reached"
+        await pilot.pause(0.05)

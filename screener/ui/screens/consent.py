@@ -53,8 +53,6 @@ class ConsentScreen(ScreenerScreen):
     BINDINGS = [
         Binding("ctrl+s", "record", "Record consent", priority=True),
         Binding("escape", "back", "Back"),
-        Binding("down", "app.focus_next", "Next", show=False),
-        Binding("up", "app.focus_previous", "Previous", show=False),
     ]
 
     def __init__(self, interview_id: int, first: bool = False) -> None:

@@ -56,6 +56,13 @@ class ConsentChoice(Widget, can_focus=True):
             self._set(False, event)
         elif event.key in ("left", "right", "space") and self.value is not None:
             self._set(not self.value, event)
+        elif event.key in ("down", "up"):
+            event.stop()
+            event.prevent_default()
+            if event.key == "down":
+                self.screen.focus_next()
+            else:
+                self.screen.focus_previous()
 
     def _set(self, value: bool, event: events.Key) -> None:
         event.stop()

@@ -177,7 +177,9 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
         self.commit(question, final=event.final)
 
     def commit(self, question: QuestionWidget, final: bool = True) -> None:
-        """Check and store what ``question`` holds; an invalid value is shown, never stored.
+        """Check and store what ``question`` holds, at every keystroke. An invalid value is
+        shown with its error and never stored; the value stored before it is cleared, so the
+        disk never holds something other than what the screen shows as valid.
 
         While typing (not ``final``) a new error waits until the field is left, so a date
         half typed is not called wrong; an error already shown updates at once.
@@ -188,8 +190,8 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
         if error is None or final or question.has_class("-invalid"):
             question.show_error(error)
         if error:
-            return
-        if self.state.set_answer(item.name, value, question.other_text()):
+            value = None
+        if self.state.set_answer(item.name, value, "" if error else question.other_text()):
             self.show_status(question)
             if item.role == "typology" and isinstance(value, str):
                 self.suggest_efforts(value)
