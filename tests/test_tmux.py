@@ -93,7 +93,9 @@ def test_answer_survives_sigkill(terminal_env: dict[str, str]) -> None:
         term.wait_text("New interview")
         term.type("Testa Testesen")
         term.keys("C-s")
-        term.wait_text("Testa Testesen")
+        term.wait_text("Consent: Testa Testesen")
+        term.keys("y", "Down", "y", "Down", "y", "Down", "y", "C-s")
+        term.wait_text("1. Welcome and purpose")
         term.keys("C-PageDown")
         term.wait_text("2. The candidate and the situation")
         time.sleep(0.5)  # the section is drawn before its first question takes the focus

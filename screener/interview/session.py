@@ -220,6 +220,23 @@ class InterviewSession:
         self.interview.consent = consent
         return self._submit(("consent",), lambda: self.repo.record_consent(self.id, consent))
 
+    def finalize(self) -> Future[Any]:
+        """Finalize after every earlier write; from then on the session takes no more edits
+        (the clock and position stop too, so nothing is refused after it)."""
+
+        def run() -> None:
+            self.repo.finalize(self.id)
+            self.interview.status = Status.FINALIZED
+
+        return self.call(run)
+
+    def reopen(self, reason: str) -> Future[Any]:
+        def run() -> None:
+            self.repo.reopen(self.id, reason)
+            self.interview.status = Status.DRAFT
+
+        return self.call(run)
+
     def call(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """Run ``fn(*args)`` on the writer thread after every write entered before it (finalize,
         reopen, export): the future holds its result or its error; never retried."""

@@ -31,6 +31,10 @@ class ScreenerApp(App[None]):
         Binding("f1", "toggle_help", "Help"),
         Binding("f2", "toggle_language", "Dansk/English"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Priority: focus moves when the key is read, so keys typed ahead of the screen land
+        # in the field the consultant moved to, never in the one they left.
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(

@@ -78,6 +78,8 @@ QUESTIONNAIRE = {
             "minutes": 5,
             "items": [
                 item("text", "dream_job", "Dream job"),
+                item("select_multiple trades", "trades", "Trades"),
+                item("scale", "danish", "Danish", min=0, max=4, low=t("none"), high=t("fluent")),
                 {
                     **item("repeat", "jobs", "Jobs"),
                     "items": [
@@ -97,6 +99,7 @@ QUESTIONNAIRE = {
         },
     ],
     "choices": {
+        "trades": [{"value": f"t{n}", "label": t(f"Trade {n}")} for n in range(1, 13)],
         "status": [
             {"value": "asylum", "label": t("Asylum seeker")},
             {"value": "placed", "label": t("Placed")},

@@ -91,10 +91,7 @@ class ConsentScreen(ScreenerScreen):
             _("Consent: {name}").format(name=self.interview.info.candidate_name)
         )
         self.query_one("#consent-howto", Static).update(
-            _(
-                "Read the text aloud and let the interpreter translate it. Record each answer: "
-                "y yes, n no. Ctrl+S records."
-            )
+            _("Read it aloud for the interpreter to translate. y = yes, n = no, ctrl+s records.")
         )
         self.query_one("#consent-text", Static).update(
             consent_text(self.interview, lang, organisation, contact)
@@ -113,7 +110,9 @@ class ConsentScreen(ScreenerScreen):
                 choice.disabled = screening is False  # no screening: nothing else applies
 
     def _error(self, text: str) -> None:
-        self.query_one("#consent-error", Static).update(text)
+        error = self.query_one("#consent-error", Static)
+        error.update(text)
+        error.set_class(bool(text), "-shown")
 
     def chosen(self) -> dict[str, bool | None]:
         return {choice.kind: choice.value for choice in self.query(ConsentChoice)}

@@ -63,7 +63,7 @@ class FinalizeScreen(ScreenerScreen):
         thread; "finalized" is said only once it is on disk."""
         session = self.sapp.open_session(self.interview_id)
         try:
-            await asyncio.wrap_future(session.call(self.sapp.repo.finalize, self.interview_id))
+            await asyncio.wrap_future(session.finalize())
         except ScreenerError as error:
             self.notify(str(error), severity="error", markup=False)
             return

@@ -10,15 +10,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
 from screener.i18n import _, current_language
 from screener.store.records import AnswerState
 from screener.ui.messages import OpenConsent, SaveStateChanged
 from screener.ui.screens.base import ScreenerScreen
+from screener.ui.widgets.choices import ChoicePicker
 from screener.ui.widgets.clock import Clock, HeaderBar
 from screener.ui.widgets.form import QuestionForm
 from screener.ui.widgets.palette import QuestionJumps, jump_targets
@@ -44,8 +46,10 @@ class InterviewScreen(ScreenerScreen):
         Binding("f7", "mark('not_applicable')", "N/A", priority=True),
         Binding("f8", "pause", "Pause", priority=True),
         Binding("f9,ctrl+b", "toggle_sidebar", "Sections", priority=True, show=False),
-        Binding("down", "step(True)", "Next question", show=False),
-        Binding("up", "step(False)", "Previous question", show=False),
+        # Priority: the move happens when the key is read, before keys typed after it.
+        Binding("down", "step(True)", "Next question", show=False, priority=True),
+        Binding("up", "step(False)", "Previous question", show=False, priority=True),
+        Binding("enter", "advance", "Next question", show=False, priority=True),
         Binding("ctrl+r", "review", "Review"),
         Binding("ctrl+t", "assessment", "Assessment"),
         Binding("ctrl+g", "finalize", "Finalize"),
@@ -174,7 +178,30 @@ class InterviewScreen(ScreenerScreen):
         await self._step_section(-1)
 
     def action_step(self, forward: bool) -> None:
-        self.form.step(forward)
+        """Up/down between questions; inside a long text or a list they move in it instead."""
+        focused = self.focused
+        if isinstance(focused, TextArea) or (
+            isinstance(focused, ChoicePicker) and not focused.horizontal
+        ):
+            raise SkipAction()
+        if not isinstance(focused, Input | ChoicePicker) and focused is not self.form:
+            raise SkipAction()  # the sidebar, a table: their own arrows
+        self.form.action_step(forward)
+
+    async def action_advance(self) -> None:
+        """Enter on a one-line answer or a list: keep it and go to the next question, at once."""
+        focused = self.focused
+        question = self.form.question_of(focused)
+        if question is None or isinstance(focused, TextArea):
+            raise SkipAction()
+        if isinstance(focused, ChoicePicker):
+            focused.press_enter()
+        elif isinstance(focused, Input):
+            self.form.commit(question, final=True)
+        else:
+            raise SkipAction()
+        if not self.form.step(True):
+            await self._step_section(1)
 
     @on(QuestionWidget.Advance)
     async def _advance(self, event: QuestionWidget.Advance) -> None:
@@ -378,7 +405,7 @@ class InterviewScreen(ScreenerScreen):
     async def _reopen(self, reason: str) -> None:
         import asyncio
 
-        await asyncio.wrap_future(self.st.call(self.sapp.repo.reopen, self.interview_id, reason))
+        await asyncio.wrap_future(self.st.reopen(reason))
         self.reload()
 
     def reload(self) -> None:

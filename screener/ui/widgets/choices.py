@@ -67,10 +67,11 @@ class ChoicePicker(Widget, can_focus=True):
         self._moved = False  # the arrows moved the cursor since the last pick
 
     # -- value -----------------------------------------------------------------------------------
-    def set_picked(self, values: list[str]) -> None:
+    def set_picked(self, values: list[str], move_cursor: bool = True) -> None:
+        """Show ``values`` as picked (loading a stored answer puts the cursor on the first)."""
         known = [o.value for o in self.options]
         self.picked = [v for v in known if v in values]
-        if self.picked:
+        if self.picked and move_cursor:
             self.cursor = known.index(self.picked[0])
         self.refresh(layout=True)
 
@@ -131,6 +132,8 @@ class ChoicePicker(Widget, can_focus=True):
             return
         key = event.key
         forward, back = ("right", "left") if self.horizontal else ("down", "up")
+        if key in ("up", "down") and not self.horizontal:
+            self._consume(event)  # arrows never leave a list by surprise: tab or enter do
         if key == forward:
             if self.cursor < len(self.options) - 1:
                 self._consume(event)
@@ -151,11 +154,8 @@ class ChoicePicker(Widget, can_focus=True):
             self._consume(event)
             self._pick(self.cursor, toggle=True)
         elif key == "enter":
-            # Enter picks only an option the arrows went to; otherwise it just moves on, so
-            # skipping a question never answers it.
             self._consume(event)
-            if self._moved and not self.multiple and not self.horizontal:
-                self._pick(self.cursor, toggle=False)
+            self.press_enter()
             self.post_message(self.Submitted(self))
         elif key in ("backspace", "delete"):
             self._consume(event)
@@ -164,13 +164,22 @@ class ChoicePicker(Widget, can_focus=True):
                 self._changed()
         elif event.character and event.character.isdigit():
             self._consume(event)
-            self._digit(int(event.character))
+            if self.numbered_by_value:
+                self._pick_value(event.character)
+            else:
+                self._digit(int(event.character))
         elif event.character:
             for index, option in enumerate(self.options):
                 if option.key and event.character.lower() in option.key:
                     self._consume(event)
                     self._pick(index, toggle=False)
                     break
+
+    def press_enter(self) -> None:
+        """Enter picks only an option the arrows went to; otherwise it just moves on, so
+        skipping a question never answers it."""
+        if self._moved and not self.multiple and not self.horizontal and not self.disabled:
+            self._pick(self.cursor, toggle=False)
 
     @staticmethod
     def _consume(event: events.Key) -> None:
@@ -203,12 +212,27 @@ class ChoicePicker(Widget, can_focus=True):
                 if toggle:
                     self.picked = [v for v in self.picked if v != value]
             else:
-                self.set_picked([*self.picked, value])
+                self.set_picked([*self.picked, value], move_cursor=False)
         elif value in self.picked and toggle and not self.horizontal:
             self.picked = []
         else:
             self.picked = [value]
         self._changed()
+
+    @property
+    def numbered_by_value(self) -> bool:
+        """A scale's options are numbers: the key is the value (0-4 takes 0-4)."""
+        return (
+            self.horizontal
+            and bool(self.options)
+            and all(o.value.isdigit() and len(o.value) == 1 for o in self.options)
+        )
+
+    def _pick_value(self, character: str) -> None:
+        for index, option in enumerate(self.options):
+            if option.value == character:
+                self._pick(index, toggle=False)
+                return
 
     def _changed(self) -> None:
         self.refresh(layout=True)

@@ -14,6 +14,16 @@ from screener.i18n import _
 class ConsentChoice(Widget, can_focus=True):
     """``value`` is True (yes), False (no) or None (not answered yet)."""
 
+    DEFAULT_CSS = """
+    ConsentChoice {
+        height: auto;
+        padding: 0 1;
+    }
+    ConsentChoice:focus {
+        background: $primary 20%;
+    }
+    """
+
     class Changed(Message):
         def __init__(self, choice: ConsentChoice) -> None:
             super().__init__()
@@ -37,9 +47,9 @@ class ConsentChoice(Widget, can_focus=True):
         text.append("   ")
         text.append(f"{no} " + _("No"), style=style if self.value is False else "")
         if self.value is None:
-            text.append("   " + _("(not answered: y / n)"), style="italic")
+            text.append("   " + _("(not answered yet: y or n)"), style="italic")
         elif self.has_focus:
-            text.append("   " + _("y / n changes"), style="dim")
+            text.append("   " + _("y or n changes it"), style="dim")
         return text
 
     def on_focus(self) -> None:

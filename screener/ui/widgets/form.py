@@ -299,6 +299,15 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
             self.current = question
             self.post_message(self.Moved(question))
 
+    def question_of(self, node: object) -> QuestionWidget | None:
+        """The question of this form that holds ``node`` (a focused control), if any."""
+        if node is None or not hasattr(node, "ancestors_with_self"):
+            return None
+        for ancestor in node.ancestors_with_self:
+            if isinstance(ancestor, QuestionWidget):
+                return ancestor if ancestor.parent is self.page else None
+        return None
+
     def focusable_questions(self) -> list[QuestionWidget]:
         return [
             q

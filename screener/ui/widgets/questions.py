@@ -137,8 +137,10 @@ class QuestionWidget(Vertical):
         self.set_class(state in STATE_LABELS, "-marked")
 
     def focus_control(self) -> None:
-        if self.control is not None:
-            self.control.focus()
+        """Focus now, not after the queued events (``Widget.focus`` defers): a key typed ahead
+        goes to the question the consultant moved to."""
+        if self.control is not None and self.is_attached:
+            self.screen.set_focus(self.control)
 
     def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
         self.edited(final=True)

@@ -18,10 +18,10 @@ if TYPE_CHECKING:
     from screener.ui.widgets.questions import QuestionWidget
 
 KIND_KEYS = {
-    "select_one": N_("1-9: choose · ↑↓ move · space choose · enter next"),
-    "select_multiple": N_("1-9 or space: tick/untick · ↑↓ move · enter next"),
+    "select_one": N_("number: choose · ↑↓ move in the list · space choose · enter/tab next"),
+    "select_multiple": N_("number or space: tick/untick · ↑↓ move in the list · enter/tab next"),
     "yes_no": N_("y/n: yes/no · ←→ choose · enter next"),
-    "scale": N_("1-9 or ←→: choose · enter next"),
+    "scale": N_("the number on the scale, or ←→: choose · enter next"),
     "long_text": N_("Type freely · tab next question"),
     "date": N_("DD-MM-YYYY or YYYY-MM-DD · enter next"),
     "integer": N_("A whole number · enter next"),
