@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,3 +41,17 @@ def settings(db_path: Path):  # type: ignore[no-untyped-def]
     from screener.settings import Settings
 
     return Settings(db_path=db_path, language="da", cursor_blink=False)
+
+
+@pytest.fixture
+def terminal_env(tmp_path: Path) -> Iterator[dict[str, str]]:
+    env = dict(os.environ)
+    env.update(
+        HOME=str(tmp_path / "home"),
+        SCREENER_DB=str(tmp_path / "tmux.sqlite3"),
+        TMUX_TMPDIR=str(tmp_path),
+        TERM="xterm-256color",
+    )
+    env.pop("TMUX", None)
+    yield env
+    subprocess.run(["tmux", "kill-server"], env=env, check=False, capture_output=True)

@@ -4,85 +4,17 @@ and find the answer where it was left."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import subprocess
-import sys
 import time
-import uuid
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
+from terminal import needs_tmux, start
 
 from screener.store.repository import Repository
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("tmux") is None or sys.platform == "win32", reason="needs tmux"
-)
+pytestmark = needs_tmux
 
 ANSWER = "Testcenter Nordlys"
-
-
-class Terminal:
-    """One tmux session running one command; keys in, screen text out."""
-
-    def __init__(self, command: list[str], env: dict[str, str]) -> None:
-        self.name = f"screener-test-{uuid.uuid4().hex[:8]}"
-        self.env = env
-        self._tmux("new-session", "-d", "-s", self.name, "-x", "100", "-y", "30", *command)
-
-    def _tmux(self, *args: str) -> str:
-        done = subprocess.run(
-            ["tmux", *args], env=self.env, capture_output=True, text=True, check=True
-        )
-        return done.stdout
-
-    def keys(self, *keys: str) -> None:
-        self._tmux("send-keys", "-t", self.name, *keys)
-
-    def type(self, text: str) -> None:
-        self._tmux("send-keys", "-t", self.name, "-l", text)
-
-    def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", self.name)
-
-    def wait_for(self, check: Callable[[str], bool], what: str, timeout: float = 30.0) -> str:
-        deadline = time.monotonic() + timeout
-        text = ""
-        while time.monotonic() < deadline:
-            text = self.screen()
-            if check(text):
-                return text
-            time.sleep(0.2)
-        raise AssertionError(f"waited for {what}; the screen shows:\n{text}")
-
-    def wait_text(self, needle: str, timeout: float = 30.0) -> str:
-        return self.wait_for(lambda text: needle in text, repr(needle), timeout)
-
-    def pid(self) -> int:
-        return int(self._tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").split()[0])
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], env=self.env, check=False)
-
-
-@pytest.fixture
-def terminal_env(tmp_path: Path) -> Iterator[dict[str, str]]:
-    env = dict(os.environ)
-    env.update(
-        HOME=str(tmp_path / "home"),
-        SCREENER_DB=str(tmp_path / "tmux.sqlite3"),
-        TMUX_TMPDIR=str(tmp_path),
-        TERM="xterm-256color",
-    )
-    env.pop("TMUX", None)
-    yield env
-    subprocess.run(["tmux", "kill-server"], env=env, check=False, capture_output=True)
-
-
-def start(env: dict[str, str]) -> Terminal:
-    return Terminal([sys.executable, "-m", "screener", "--lang", "en"], env)
 
 
 def test_answer_survives_sigkill(terminal_env: dict[str, str]) -> None:

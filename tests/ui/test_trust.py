@@ -97,7 +97,7 @@ def _key(key: str) -> Any:
     from textual import events
 
     character = key if len(key) == 1 else None
-    return events.Key(key if len(key) == 1 or key in ("enter", "tab") else key, character)
+    return events.Key(key, character)
 
 
 async def test_names_with_markup_render_literally(tmp_path, repo, questionnaire) -> None:
@@ -144,3 +144,18 @@ async def test_finalize_shows_no_error(tmp_path, repo, questionnaire, iid) -> No
         errors = [session.error for session in app.sessions.values()]
         assert errors == [None]
         assert isinstance(question(screen, "home_town").control, Input)
+
+
+async def test_editing_an_existing_entry_is_stored_as_typed(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    repo.set_answer(iid, "jobs", [{"job_title": "Baker"}])
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid, "work"))
+        await focus(pilot, screen, "jobs")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*" and cook")
+        await until(pilot, lambda: repo.get(iid).values()["jobs"][0]["job_title"] != "Baker")
+        assert stored(app, repo, iid).values()["jobs"] == [{"job_title": "Baker and cook"}]

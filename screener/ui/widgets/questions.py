@@ -173,6 +173,7 @@ class TextQuestion(QuestionWidget):
 
     def show_value(self, value: Any, other: str) -> None:
         self.control.value = _display(self.item.kind, value)
+        self.control.cursor_position = len(self.control.value)  # typing goes on at the end
 
     def raw(self) -> str:
         return self.control.value
@@ -201,6 +202,7 @@ class LongTextQuestion(QuestionWidget):
 
     def show_value(self, value: Any, other: str) -> None:
         self.control.load_text("" if value is None else str(value))
+        self.control.move_cursor(self.control.document.end)  # typing goes on at the end
 
     def raw(self) -> str:
         return self.control.text

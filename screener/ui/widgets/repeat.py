@@ -143,9 +143,9 @@ class RepeatQuestion(QuestionWidget):
         def keep(result: dict[str, Any]) -> None:
             """Every field as it is typed: the entry is stored at once, not when closed."""
             if self._keep(row, result):
-                self._fill(row)
                 if self.commit_entries is not None:
-                    self.commit_entries(self)
+                    self.commit_entries(self)  # to the session first, the table after
+                self.call_after_refresh(self._fill, row)
 
         def done(result: dict[str, Any] | None) -> None:
             if result is not None and self._keep(row, result):

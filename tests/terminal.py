@@ -1,0 +1,64 @@
+"""A real terminal for tests: the program in tmux, keys in with send-keys, the screen out with
+capture-pane."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+
+import pytest
+
+needs_tmux = pytest.mark.skipif(
+    shutil.which("tmux") is None or sys.platform == "win32", reason="needs tmux"
+)
+
+
+class Terminal:
+    """One tmux session running one command; keys in, screen text out."""
+
+    def __init__(self, command: list[str], env: dict[str, str]) -> None:
+        self.name = f"screener-test-{uuid.uuid4().hex[:8]}"
+        self.env = env
+        self._tmux("new-session", "-d", "-s", self.name, "-x", "100", "-y", "30", *command)
+
+    def _tmux(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", *args], env=self.env, capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    def keys(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", self.name, *keys)
+
+    def type(self, text: str) -> None:
+        self._tmux("send-keys", "-t", self.name, "-l", text)
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", self.name)
+
+    def wait_for(self, check: Callable[[str], bool], what: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        text = ""
+        while time.monotonic() < deadline:
+            text = self.screen()
+            if check(text):
+                return text
+            time.sleep(0.2)
+        raise AssertionError(f"waited for {what}; the screen shows:\n{text}")
+
+    def wait_text(self, needle: str, timeout: float = 30.0) -> str:
+        return self.wait_for(lambda text: needle in text, repr(needle), timeout)
+
+    def pid(self) -> int:
+        return int(self._tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").split()[0])
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], env=self.env, check=False)
+
+
+def start(env: dict[str, str], *args: str) -> Terminal:
+    return Terminal([sys.executable, "-m", "screener", "--lang", "en", *args], env)

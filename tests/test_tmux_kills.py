@@ -1,0 +1,103 @@
+"""Twenty SIGKILLs at random moments while typing in a plain question and in a repeat entry, in
+a real terminal: after each restart, the text that was on screen 300 ms before the kill is on
+disk (issue: trust). The questionnaire is a small file of the test's own."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import time
+from pathlib import Path
+
+from terminal import needs_tmux, start
+
+from screener.questionnaire.loader import load_questionnaire as load_file
+from screener.store.records import Consent, InterviewInfo
+from screener.store.repository import Repository
+
+QUESTIONNAIRE = """
+id = "kill-test"
+version = "1"
+languages = ["da", "en"]
+default_language = "en"
+title = { en = "Kill test", da = "Kill test" }
+
+[[sections]]
+name = "life"
+title = { en = "Life", da = "Liv" }
+minutes = 10
+
+[[sections.items]]
+type = "long_text"
+name = "story"
+label = { en = "Your story in words", da = "Din historie" }
+
+[[sections.items]]
+type = "repeat"
+name = "jobs"
+label = { en = "Jobs held before", da = "Job" }
+
+[[sections.items.items]]
+type = "text"
+name = "job_title"
+label = { en = "Job title", da = "Stilling" }
+
+[[sections.items.items]]
+type = "integer"
+name = "job_years"
+label = { en = "Years", da = "År" }
+"""
+KILLS = 20
+pytestmark = needs_tmux
+
+
+def _stored(db: Path) -> tuple[str, str]:
+    with Repository(db) as repo:
+        values = repo.get(1).values()
+    jobs = values.get("jobs") or [{}]
+    return str(values.get("story", "")), str(jobs[0].get("job_title", ""))
+
+
+def test_twenty_kills_lose_nothing_that_was_on_screen(
+    terminal_env: dict[str, str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "questionnaires"
+    folder.mkdir()
+    (folder / "kill.toml").write_text(QUESTIONNAIRE, encoding="utf-8")
+    db = Path(terminal_env["SCREENER_DB"])
+    with Repository(db) as repo:
+        repo.create_interview(
+            InterviewInfo("Kill Testperson"),
+            load_file(folder / "kill.toml"),
+            consent=Consent(screening=True, handover=True, sensitive=True, cv_postcard=True),
+        )
+    rng = random.Random(7)
+    for kill in range(KILLS):
+        repeat = kill % 2 == 1
+        token = f"{'r' if repeat else 'p'}{kill:02d}x"
+        term = start(terminal_env, "--questionnaires", str(folder))
+        try:
+            term.wait_text("Kill Testperson")
+            term.keys("Enter")
+            term.wait_text("Life")
+            term.keys("C-p")
+            term.type("Jobs held" if repeat else "Your story")
+            time.sleep(0.4)
+            term.keys("Enter")
+            time.sleep(0.6)
+            if repeat:
+                term.keys("Enter")  # the entry form: the first entry, or a new one
+                term.wait_text("Job title")
+                time.sleep(0.3)
+            term.type(token)
+            shown = term.wait_text(token)
+            term.type("".join(rng.choice("abcdefgh ") for _ in range(rng.randint(0, 12))))
+            time.sleep(0.3 + rng.random() * 0.3)
+            os.kill(term.pid(), signal.SIGKILL)
+        finally:
+            term.close()
+        story, title = _stored(db)
+        if token not in (title if repeat else story):
+            Path("/tmp/killfail.txt").write_text(shown + "\n----\n" + repr((story, title)))
+        assert token in (title if repeat else story), (kill, shown)
