@@ -125,6 +125,7 @@ def extension_values(
                     _("column '{column}' must be yes or no, not '{value}'").format(
                         column=column, value=text
                     ),
+                    row.get("name"),
                 )
             else:
                 values[name] = flag

@@ -37,6 +37,9 @@ from screener.xlsform.rules import CHOICE_COLUMNS, SETTINGS_COLUMNS
 from screener.xlsform.survey import SurveyReader
 
 
+_TEXT_KEYS = ("label", "hint", "constraint_message", "required_message", "guidance_hint")
+
+
 @dataclass
 class ImportResult:
     """The questionnaire, what was skipped with a notice, and the linter's findings by row."""
@@ -92,6 +95,8 @@ def _languages(sheets: dict[str, Sheet], settings: dict[str, str], out: Collecto
             continue
         for column in sheet.columns:
             key, sep, suffix = column.partition("::")
+            if sep and not (key in _TEXT_KEYS or key.startswith(PREFIX)):
+                continue  # media::image, bind::...: not a language; the survey reader judges it
             if not sep:
                 if column in ("label", "hint", "constraint_message") and sheet_name != "settings":
                     if default is None:
@@ -117,7 +122,7 @@ def _languages(sheets: dict[str, Sheet], settings: dict[str, str], out: Collecto
                         "column '{column}' names no language code; write e.g. '{key}::English (en)'"
                     ).format(column=column, key=key),
                 )
-            elif code not in codes and (key in ("label", "hint") or key.startswith(PREFIX)):
+            elif code not in codes:
                 codes.append(code)
     return Languages(codes, plain)
 
@@ -156,8 +161,8 @@ def _questionnaire_data(
             row, Questionnaire, QUESTIONNAIRE_EXTENSIONS, langs, out, "settings"
         )
         data.update(extra)
-    if "title" not in data:
-        data["title"] = {default: settings.get("form_title") or data["id"]}
+    if "title" not in data:  # XLSForm has one title: it stands for every language
+        data["title"] = {lang: settings.get("form_title") or data["id"] for lang in data["languages"]}
     return data
 
 

@@ -308,11 +308,13 @@ class SurveyReader:
                 elif base == "parameters" and keyword != "range":
                     self.add(row, _("'parameters' is only supported on a range"))
                 continue
+            if base == "calculation" and keyword == "calculate":
+                continue  # the type is refused already
             reason = UNSUPPORTED_COLUMNS.get(base)
             if reason is None and base.startswith("media"):
                 reason = UNSUPPORTED_COLUMNS["media"]
             if reason is not None:
-                self.add(row, _(reason).format(what=base))
+                self.add(row, _(reason).format(what=column))
             else:
                 self.add(row, _("column '{column}' is not supported").format(column=column))
 
