@@ -13,8 +13,10 @@ from screener.errors import QuestionnaireError
 from screener.xlsform.importer import ImportResult, import_workbook
 
 LABELS = ["label::English (en)", "label::Dansk (da)"]
-SETTINGS = [["form_title", "form_id", "version", "default_language"],
-            ["Test form", "test_form", "3", "English (en)"]]  # fmt: skip
+SETTINGS = [
+    ["form_title", "form_id", "version", "default_language"],
+    ["Test form", "test_form", "3", "English (en)"],
+]
 CHOICES = [
     ["list_name", "name", *LABELS],
     ["colours", "red", "Red", "Rød"],
@@ -95,8 +97,17 @@ def test_a_clean_hand_made_workbook_imports(tmp_path: Path) -> None:
 
 
 def test_every_unsupported_feature_is_refused_at_once_with_its_row(tmp_path: Path) -> None:
-    header = ["type", "name", *LABELS, "relevant", "screener_minutes", "choice_filter",
-              "repeat_count", "calculation", "media::image"]  # fmt: skip
+    header = [
+        "type",
+        "name",
+        *LABELS,
+        "relevant",
+        "screener_minutes",
+        "choice_filter",
+        "repeat_count",
+        "calculation",
+        "media::image",
+    ]
     path = book(
         tmp_path,
         section(
@@ -191,16 +202,27 @@ def test_unsupported_column(tmp_path: Path) -> None:
 def test_unknown_extension_column(tmp_path: Path) -> None:
     header = ["type", "name", *LABELS, "relevant", "screener_minutes", "screener_colour"]
     path = book(tmp_path, section(["text", "a", "A", "A", None, None, "red"], header=header))
-    assert refusals(path) == [f"{path}: survey row 3 (a): unknown extension column 'screener_colour'"]
+    expected = f"{path}: survey row 3 (a): unknown extension column 'screener_colour'"
+    assert refusals(path) == [expected]
 
 
 def test_bad_extension_value(tmp_path: Path) -> None:
-    header = ["type", "name", *LABELS, "relevant", "screener_minutes", "screener_sensitive",
-              "screener_role"]  # fmt: skip
+    header = [
+        "type",
+        "name",
+        *LABELS,
+        "relevant",
+        "screener_minutes",
+        "screener_sensitive",
+        "screener_role",
+    ]
     path = book(
         tmp_path,
-        section(["text", "a", "A", "A", None, None, "maybe"], ["text", "b", "B", "B", None,
-                None, None, "boss"], header=header),  # fmt: skip
+        section(
+            ["text", "a", "A", "A", None, None, "maybe"],
+            ["text", "b", "B", "B", None, None, None, "boss"],
+            header=header,
+        ),
     )
     text = "\n".join(refusals(path))
     assert "survey row 3 (a): column 'screener_sensitive' must be yes or no, not 'maybe'" in text
@@ -229,16 +251,25 @@ def test_plain_label_takes_the_default_language(tmp_path: Path) -> None:
 
 
 def test_groups_that_do_not_close(tmp_path: Path) -> None:
-    survey = [["type", "name", *LABELS], ["begin_group", "s", "S", "S"],
-              ["begin_repeat", "r", "R", "R"], ["text", "a", "A", "A"], ["end_group", "r"]]  # fmt: skip
+    survey = [
+        ["type", "name", *LABELS],
+        ["begin_group", "s", "S", "S"],
+        ["begin_repeat", "r", "R", "R"],
+        ["text", "a", "A", "A"],
+        ["end_group", "r"],
+    ]
     text = "\n".join(refusals(book(tmp_path, survey)))
     assert "survey row 5 (r): end_group closes begin_repeat of survey row 3" in text
     assert "survey row 2: begin_group 's' has no end_group" in text
 
 
 def test_a_section_cannot_have_a_condition(tmp_path: Path) -> None:
-    survey = [["type", "name", *LABELS, "relevant"], ["begin_group", "s", "S", "S", "1 = 1"],
-              ["text", "a", "A", "A"], ["end_group", "s"]]  # fmt: skip
+    survey = [
+        ["type", "name", *LABELS, "relevant"],
+        ["begin_group", "s", "S", "S", "1 = 1"],
+        ["text", "a", "A", "A"],
+        ["end_group", "s"],
+    ]
     (message,) = refusals(book(tmp_path, survey))
     assert "survey row 2 (s): a top-level group becomes a section" in message
 
@@ -250,8 +281,9 @@ def test_metadata_and_display_hints_are_skipped_with_a_notice(tmp_path: Path) ->
         [
             header,
             ["start", "start"],
-            *section(["select_one colours", "c", "C", "F", None, None, "minimal"],
-                     header=header)[1:],  # fmt: skip
+            *section(["select_one colours", "c", "C", "F", None, None, "minimal"], header=header)[
+                1:
+            ],
         ],
     )
     result = imported(path)
@@ -267,10 +299,12 @@ def test_ranges_become_scales(tmp_path: Path) -> None:
     header = ["type", "name", *LABELS, "relevant", "screener_minutes", "parameters"]
     path = book(
         tmp_path,
-        section(["range", "s1", "S", "S", None, None, "start=0 end=4 step=1"],
-                ["range", "s2", "S", "S", None, None, "start=1 end=5"],
-                ["range", "s3", "S", "S", None, None, "start=0 end=1 step=0.1"],
-                header=header),  # fmt: skip
+        section(
+            ["range", "s1", "S", "S", None, None, "start=0 end=4 step=1"],
+            ["range", "s2", "S", "S", None, None, "start=1 end=5"],
+            ["range", "s3", "S", "S", None, None, "start=0 end=1 step=0.1"],
+            header=header,
+        ),
     )
     (message,) = refusals(path)
     assert "survey row 5 (s3): a range with step 0.1 is not supported" in message

@@ -114,8 +114,12 @@ def test_the_workbook_has_the_xlsform_sheets_and_columns(shipped_workbook: Path)
     assert f"select_one {YES_NO_LIST}" in types
     assert survey[-1][:2] == ["hidden", STATES_FIELD]
     settings = list(workbook["settings"].iter_rows(values_only=True))
-    assert settings[1][:4] == ("Kompetencescreening af nyankomne flygtninge", "tm-screening",
-                               "1.0", "Dansk (da)")
+    assert settings[1][:4] == (
+        "Kompetencescreening af nyankomne flygtninge",
+        "tm-screening",
+        "1.0",
+        "Dansk (da)",
+    )
     workbook.close()
 
 

@@ -36,7 +36,6 @@ from screener.xlsform.reader import Sheet, read_workbook
 from screener.xlsform.rules import CHOICE_COLUMNS, SETTINGS_COLUMNS
 from screener.xlsform.survey import SurveyReader
 
-
 _TEXT_KEYS = ("label", "hint", "constraint_message", "required_message", "guidance_hint")
 
 
@@ -162,7 +161,8 @@ def _questionnaire_data(
         )
         data.update(extra)
     if "title" not in data:  # XLSForm has one title: it stands for every language
-        data["title"] = {lang: settings.get("form_title") or data["id"] for lang in data["languages"]}
+        title = settings.get("form_title") or data["id"]
+        data["title"] = {lang: title for lang in data["languages"]}
     return data
 
 
