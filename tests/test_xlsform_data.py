@@ -84,7 +84,7 @@ def test_the_columns_are_the_forms_data_paths(
     assert {re.sub(r"\[\d+\]", "", c) for c in data_columns} <= leaves
     missing = leaves - {re.sub(r"\[\d+\]", "", c) for c in data_columns}
     assert missing == {"basics/intro", "meta/instanceID"}  # a note has no answer
-    assert header[-3:] == [STATES_FIELD, "_uuid", "_submission_time"]
+    assert header[-4:] == [STATES_FIELD, "_index", "_uuid", "_submission_time"]
 
 
 def test_values_and_the_four_states(db_path: Path, interview_id: int) -> None:

@@ -1,4 +1,4 @@
-"""Interviews as CSV rows for the XLSForm this product exports, as Kobo's CSV import reads them.
+"""Interviews as CSV rows for the XLSForm this product exports, in Kobo's data layout.
 
 The layout is Kobo's own data export with "XML values and headers" and group names in the
 headers: one row per interview, one column per question at its XML path (``section/question``),
@@ -23,6 +23,7 @@ from screener.questionnaire.model import Item, Questionnaire
 from screener.store.records import AnswerState, Interview
 from screener.xlsform.mapping import STATES_FIELD
 
+INDEX_COLUMN = "_index"
 UUID_COLUMN = "_uuid"
 TIME_COLUMN = "_submission_time"
 _NAMESPACE = uuid.UUID("5b0e7c64-4a83-4f0e-9d0b-6a1f3c1e2d47")  # this product's, fixed
@@ -93,7 +94,7 @@ def header(q: Questionnaire, interviews: Sequence[Interview]) -> list[str]:
             columns.append(column)
             if item.other:
                 columns.append(column + "_other")
-    return [*columns, STATES_FIELD, UUID_COLUMN, TIME_COLUMN]
+    return [*columns, STATES_FIELD, INDEX_COLUMN, UUID_COLUMN, TIME_COLUMN]
 
 
 def states_text(interview: Interview) -> str:
@@ -109,7 +110,7 @@ def states_text(interview: Interview) -> str:
     return " ".join(pairs)
 
 
-def row(interview: Interview, counts: dict[str, int]) -> dict[str, str]:
+def row(interview: Interview, counts: dict[str, int], index: int = 1) -> dict[str, str]:
     q = interview.questionnaire
     values = interview.values()
     cells: dict[str, str] = {}
@@ -120,6 +121,7 @@ def row(interview: Interview, counts: dict[str, int]) -> dict[str, str]:
                 answer = interview.answers.get(item.name)
                 cells[column + "_other"] = answer.other if answer is not None else ""
     cells[STATES_FIELD] = states_text(interview)
+    cells[INDEX_COLUMN] = str(index)
     seed = f"{q.id}:{interview.id}:{interview.created_at.isoformat()}"
     cells[UUID_COLUMN] = str(uuid.uuid5(_NAMESPACE, seed))
     moment = interview.finalized_at or interview.updated_at
@@ -137,6 +139,6 @@ def to_csv(interviews: Sequence[Interview]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    for interview in interviews:
-        writer.writerow(row(interview, counts))
+    for index, interview in enumerate(interviews, start=1):
+        writer.writerow(row(interview, counts, index))
     return buffer.getvalue().encode("utf-8")
