@@ -129,3 +129,24 @@ def test_the_cli_with_an_unknown_id(db_path: Path, tmp_path: Path) -> None:
     target = tmp_path / "data.csv"
     assert main(["--db", str(db_path), "export", "99", "--xlsform-data", str(target)]) == 1
     assert not target.exists()
+
+
+def test_interviewer_only_questions_stay_empty_as_in_the_json_export(db_path: Path) -> None:
+    from store_fixture import questionnaire_data
+
+    from screener.questionnaire.model import Questionnaire
+
+    data = questionnaire_data()
+    data["sections"][0]["items"][2]["interviewer_only"] = True  # children
+    data["sections"][0]["items"][5]["interviewer_only"] = True  # languages, with "other"
+    with Repository(db_path) as repo:
+        interview_id = repo.create_interview(info(), Questionnaire.model_validate(data))
+        repo.set_answer(interview_id, "mother_tongue", "Tigrinya")
+        repo.mark(interview_id, "children", AnswerState.DECLINED)
+        repo.set_answer(interview_id, "languages", ["other"], other="Saho")
+        interview = repo.get(interview_id)
+    (row,) = _rows(to_csv([interview]))
+    assert row["basics/children"] == ""  # the form's column is there, and empty
+    assert row["basics/languages"] == row["basics/languages_other"] == ""
+    assert row[STATES_FIELD] == ""
+    assert row["basics/mother_tongue"] == "Tigrinya"

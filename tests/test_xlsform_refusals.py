@@ -13,6 +13,7 @@ from screener.errors import QuestionnaireError
 from screener.xlsform.importer import ImportResult, import_workbook
 
 LABELS = ["label::English (en)", "label::Dansk (da)"]
+LABELS_HEADER = ["type", "name", *LABELS, "relevant", "screener_minutes"]
 SETTINGS = [
     ["form_title", "form_id", "version", "default_language"],
     ["Test form", "test_form", "3", "English (en)"],
@@ -202,7 +203,9 @@ def test_unsupported_column(tmp_path: Path) -> None:
 def test_unknown_extension_column(tmp_path: Path) -> None:
     header = ["type", "name", *LABELS, "relevant", "screener_minutes", "screener_colour"]
     path = book(tmp_path, section(["text", "a", "A", "A", None, None, "red"], header=header))
-    expected = f"{path}: survey row 3 (a): unknown extension column 'screener_colour'"
+    expected = (
+        f"{path}: survey row 3 (a): extension column 'screener_colour' does not apply to a question"
+    )
     assert refusals(path) == [expected]
 
 
@@ -317,3 +320,23 @@ def test_not_an_xlsx_file(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xlsx"
     broken.write_text("not a zip", encoding="utf-8")
     assert "cannot be read as an .xlsx workbook" in refusals(broken)[0]
+
+
+def test_extension_columns_on_the_wrong_row(tmp_path: Path) -> None:
+    header = [*LABELS_HEADER, "screener_role", "hint::English (en)", "screener_type"]
+    survey = [
+        header,
+        ["begin_group", "main", "Main", "Hoved", None, 10, "status", "A hint"],
+        ["text", "a", "A", "A", None, 4],
+        ["select_one colours", "b", "B", "B", None, None, None, None, "yes_no"],
+        ["end_group", "main"],
+    ]
+    text = "\n".join(refusals(book(tmp_path, survey)))
+    assert (
+        "survey row 2 (main): extension column 'screener_role' does not apply to a section" in text
+    )
+    assert "survey row 2 (main): a top-level group becomes a section, which has no 'hint'" in text
+    assert (
+        "survey row 3 (a): extension column 'screener_minutes' does not apply to a question" in text
+    )
+    assert "survey row 4 (b): 'screener_type' = yes_no only goes with" in text

@@ -47,12 +47,14 @@ def _columns(
     """(header, item, value) for each data column under ``path``; ``values`` None: header only."""
     for item in items:
         here = f"{path}/{item.name}"
-        if item.kind == "note" or item.interviewer_only:
+        if item.kind == "note":
             continue
+        # Interviewer-only answers stay out, as in the JSON export; their columns stay.
+        hidden = values is None or item.interviewer_only
         if item.kind == "group":
-            yield from _columns(item.items, here, values, counts)
+            yield from _columns(item.items, here, None if hidden else values, counts)
             continue
-        value = values.get(item.name) if values is not None else None
+        value = None if hidden or values is None else values.get(item.name)
         if item.kind == "repeat":
             entries = value if isinstance(value, list) else []
             for index in range(1, counts.get(here, 0) + 1):
@@ -97,10 +99,25 @@ def header(q: Questionnaire, interviews: Sequence[Interview]) -> list[str]:
     return [*columns, STATES_FIELD, INDEX_COLUMN, UUID_COLUMN, TIME_COLUMN]
 
 
+def _interviewer_only(q: Questionnaire) -> set[str]:
+    """Names of interviewer-only items and of everything inside them."""
+    names: set[str] = set()
+
+    def visit(items: Sequence[Item], hidden: bool) -> None:
+        for item in items:
+            if hidden or item.interviewer_only:
+                names.add(item.name)
+            visit(item.items, hidden or item.interviewer_only)
+
+    for section in q.sections:
+        visit(section.items, False)
+    return names
+
+
 def states_text(interview: Interview) -> str:
     """'health_notes:declined languages:dont_know': the non-answers, in questionnaire order."""
     q = interview.questionnaire
-    hidden = {item.name for _s, item, _p in q.walk() if item.interviewer_only}
+    hidden = _interviewer_only(q)
     pairs = []
     for _section, item, _parent in q.walk():
         answer = interview.answers.get(item.name)
@@ -113,13 +130,15 @@ def states_text(interview: Interview) -> str:
 def row(interview: Interview, counts: dict[str, int], index: int = 1) -> dict[str, str]:
     q = interview.questionnaire
     values = interview.values()
+    hidden = _interviewer_only(q)
     cells: dict[str, str] = {}
     for section in q.sections:
         for column, item, value in _columns(section.items, section.name, values, counts):
             cells[column] = _cell(value)
             if item.other:
                 answer = interview.answers.get(item.name)
-                cells[column + "_other"] = answer.other if answer is not None else ""
+                shown = answer is not None and item.name not in hidden
+                cells[column + "_other"] = answer.other if shown and answer else ""
     cells[STATES_FIELD] = states_text(interview)
     cells[INDEX_COLUMN] = str(index)
     seed = f"{q.id}:{interview.id}:{interview.created_at.isoformat()}"

@@ -291,16 +291,42 @@ class SurveyReader:
             )
 
     def check_columns(self, row: SheetRow, keyword: str) -> None:
+        section = keyword == "begin_group" and not self.stack
+        fields = SECTION_EXTENSIONS if section else ITEM_EXTENSIONS
         for column in row.cells:
             base = column.partition("::")[0]
-            if column.startswith("$") or column == TYPE_COLUMN:
+            if column.startswith("$"):
+                continue
+            if column == TYPE_COLUMN:
+                if row.get(TYPE_COLUMN) != "yes_no" or row.get("type").split()[1:2] != [
+                    YES_NO_LIST
+                ]:
+                    self.add(
+                        row,
+                        _("'{column}' = yes_no only goes with 'select_one {name}'").format(
+                            column=TYPE_COLUMN, name=YES_NO_LIST
+                        ),
+                    )
                 continue
             if column.startswith(PREFIX):
                 if not any(
-                    column == PREFIX + f or is_text_column(column, PREFIX + f)
-                    for f in (*ITEM_EXTENSIONS, *SECTION_EXTENSIONS)
+                    column == PREFIX + f or is_text_column(column, PREFIX + f) for f in fields
                 ):
-                    self.add(row, _("unknown extension column '{column}'").format(column=column))
+                    what = _("a section") if section else _("a question")
+                    self.add(
+                        row,
+                        _("extension column '{column}' does not apply to {what}").format(
+                            column=column, what=what
+                        ),
+                    )
+                continue
+            if section and base in ("hint", "required", "constraint", "constraint_message"):
+                self.add(
+                    row,
+                    _("a top-level group becomes a section, which has no '{column}'").format(
+                        column=base
+                    ),
+                )
                 continue
             if base in _TEXT_BASES or base in SURVEY_COLUMNS:
                 if base == "appearance":
