@@ -37,6 +37,7 @@ def add_parsers(add: AddCommand) -> None:
     load.add_argument(
         "-o", "--output", type=Path, metavar="OUT.toml", help="default: FILE.toml beside FILE.xlsx"
     )
+    load.add_argument("--force", action="store_true", help="replace OUT.toml if it exists")
 
 
 def add_export_option(export: argparse.ArgumentParser) -> None:
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO | None = None)
     try:
         if args.questionnaire_command == "export":
             return export_questionnaire(settings, args.workbook, args.source, out)
-        return import_questionnaire(args.workbook, args.output, out)
+        return import_questionnaire(args.workbook, args.output, out, force=args.force)
     except ScreenerError as error:
         print(f"screener: {error}", file=sys.stderr)
         return 1
@@ -73,11 +74,23 @@ def export_questionnaire(
     return 0
 
 
-def import_questionnaire(workbook: Path, output: Path | None, out: TextIO) -> int:
+def import_questionnaire(
+    workbook: Path, output: Path | None, out: TextIO, force: bool = False
+) -> int:
     """Refusals: nothing is written. Lint problems: the file is written and they are listed."""
     from screener.files import atomic_write
     from screener.xlsform.importer import import_workbook
     from screener.xlsform.toml_out import to_toml
+
+    target = output or workbook.with_suffix(".toml")
+    if target.exists() and not force:
+        print(
+            _("{path} exists; choose another file with -o, or replace it with --force").format(
+                path=target
+            ),
+            file=out,
+        )
+        return 1
 
     try:
         result = import_workbook(workbook)
@@ -88,7 +101,6 @@ def import_questionnaire(workbook: Path, output: Path | None, out: TextIO) -> in
         return 1
     for notice in result.notices:
         print(notice, file=out)
-    target = output or workbook.with_suffix(".toml")
     comment = _("Imported from the XLSForm {name}; see docs/questionnaire-format.md").format(
         name=workbook.name
     )

@@ -33,6 +33,10 @@ def test_export_then_import_gives_a_file_that_checks(
     shipped = load_questionnaire(data_dir("questionnaires") / "tm-screening.toml")
     assert load_questionnaire(tmp_path / "form.toml") == shipped
     assert main(["check", str(tmp_path / "form.toml")]) == 0
+    # A second import does not overwrite the file unless asked to.
+    assert main(["--lang", "en", "questionnaire", "import", str(workbook)]) == 1
+    assert "exists; choose another file with -o" in capsys.readouterr().out
+    assert main(["questionnaire", "import", str(workbook), "--force"]) == 0
 
 
 def test_export_from_a_chosen_file(tmp_path: Path) -> None:
