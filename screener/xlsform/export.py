@@ -49,7 +49,9 @@ class _Sheet:
         self.rows.append(clean)
 
     def table(self) -> list[list[str]]:
-        return [self.columns] + [[row.get(col, "") for col in self.columns] for row in self.rows]
+        """Standard XLSForm columns first, this product's ``screener_*`` columns after them."""
+        columns = sorted(self.columns, key=lambda column: column.startswith(PREFIX))
+        return [columns] + [[row.get(col, "") for col in columns] for row in self.rows]
 
 
 def _texts(column: str, texts: dict[str, str], langs: list[str]) -> Row:
