@@ -150,3 +150,12 @@ def test_interviewer_only_questions_stay_empty_as_in_the_json_export(db_path: Pa
     assert row["basics/languages"] == row["basics/languages_other"] == ""
     assert row[STATES_FIELD] == ""
     assert row["basics/mother_tongue"] == "Tigrinya"
+
+
+def test_json_and_xlsform_data_in_one_command(
+    db_path: Path, interview_id: int, tmp_path: Path
+) -> None:
+    json_path, csv_path = tmp_path / "i.json", tmp_path / "i.csv"
+    args = ["--db", str(db_path), "export", str(interview_id), "--json", str(json_path)]
+    assert main([*args, "--xlsform-data", str(csv_path)]) == 0
+    assert json_path.is_file() and csv_path.is_file()
