@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from screener.errors import Problem, QuestionnaireError
 from screener.i18n import _
 from screener.questionnaire.lint import lint
@@ -68,7 +70,12 @@ def import_workbook(path: Path) -> ImportResult:
         raise QuestionnaireError(out.problems)
     data["sections"] = reader.sections(data["title"])
     data["choices"] = {name: entries for name, entries in choices.items() if name != YES_NO_LIST}
-    questionnaire = Questionnaire.model_validate(data)
+    try:
+        questionnaire = Questionnaire.model_validate(data)
+    except ValidationError as error:  # each row was checked; this is a last guard
+        raise QuestionnaireError(
+            [Problem(source, "", str(err["msg"])) for err in error.errors()]
+        ) from None
     problems = [
         _at_row(problem, reader.rows, choice_rows, source)
         for problem in lint(questionnaire, source)
