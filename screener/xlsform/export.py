@@ -167,8 +167,21 @@ def build_sheets(q: Questionnaire) -> dict[str, list[list[str]]]:
     return {"survey": survey.table(), "choices": choices.table(), "settings": settings.table()}
 
 
+def _inserts_answer(texts: dict[str, str]) -> bool:
+    return any("${" in text for text in texts.values())
+
+
 def check_exportable(q: Questionnaire) -> None:
-    """Names the export reserves for itself must not be used by the questionnaire."""
+    """Reserved names are not used, and no label or hint holds '${', which XLSForm would read
+    as another answer to show."""
+    for _section, item, _parent in q.walk():
+        if _inserts_answer(item.label) or _inserts_answer(item.hint):
+            raise ExportError(
+                _(
+                    "The label or hint of '{name}' contains '${{'; XLSForm would show another "
+                    "answer there. Rephrase it first."
+                ).format(name=item.name)
+            )
     names = {item.name for _s, item, _p in q.walk()} | {s.name for s in q.sections}
     taken = sorted(names & {STATES_FIELD}) + sorted(set(q.choices) & {YES_NO_LIST})
     if taken:
@@ -192,7 +205,18 @@ def write_workbook(q: Questionnaire, path: Path) -> None:
     for title, table in build_sheets(q).items():
         sheet = workbook.create_sheet(title)
         for values in table:
-            sheet.append(values)
+            try:
+                sheet.append(values)
+                for cell in sheet[sheet.max_row]:
+                    if cell.data_type == "f":  # '=...' is text here, never a formula
+                        cell.data_type = "s"
+            except openpyxl.utils.exceptions.IllegalCharacterError:
+                raise ExportError(
+                    _(
+                        "The {sheet} row {row} ({name}) has a control character that a workbook "
+                        "cannot hold; remove it from the questionnaire."
+                    ).format(sheet=title, row=sheet.max_row + 1, name=values[1])
+                ) from None
         sheet.freeze_panes = "A2"
     buffer = BytesIO()
     workbook.save(buffer)
