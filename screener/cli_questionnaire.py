@@ -38,6 +38,11 @@ def add_parsers(add: AddCommand) -> None:
         "-o", "--output", type=Path, metavar="OUT.toml", help="default: FILE.toml beside FILE.xlsx"
     )
     load.add_argument("--force", action="store_true", help="replace OUT.toml if it exists")
+    load.add_argument(
+        "--language",
+        metavar="CODE",
+        help="language of columns without one, e.g. 'label' (default: the settings sheet's)",
+    )
 
 
 def add_export_option(export: argparse.ArgumentParser) -> None:
@@ -54,7 +59,9 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO | None = None)
     try:
         if args.questionnaire_command == "export":
             return export_questionnaire(settings, args.workbook, args.source, out)
-        return import_questionnaire(args.workbook, args.output, out, force=args.force)
+        return import_questionnaire(
+            args.workbook, args.output, out, force=args.force, language=args.language
+        )
     except ScreenerError as error:
         print(f"screener: {error}", file=sys.stderr)
         return 1
@@ -75,7 +82,11 @@ def export_questionnaire(
 
 
 def import_questionnaire(
-    workbook: Path, output: Path | None, out: TextIO, force: bool = False
+    workbook: Path,
+    output: Path | None,
+    out: TextIO,
+    force: bool = False,
+    language: str | None = None,
 ) -> int:
     """Refusals: nothing is written. Lint problems: the file is written and they are listed."""
     from screener.files import atomic_write
@@ -93,7 +104,7 @@ def import_questionnaire(
         return 1
 
     try:
-        result = import_workbook(workbook)
+        result = import_workbook(workbook, language)
     except QuestionnaireError as error:
         print(_("Not imported; nothing was written:"), file=out)
         for problem in error.problems:

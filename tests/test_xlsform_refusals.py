@@ -76,6 +76,10 @@ def imported(path: Path) -> ImportResult:
     return import_workbook(path)
 
 
+def imported_with(path: Path, language: str) -> ImportResult:
+    return import_workbook(path, language)
+
+
 def test_a_clean_hand_made_workbook_imports(tmp_path: Path) -> None:
     path = book(
         tmp_path,
@@ -238,8 +242,9 @@ def test_label_without_a_language(tmp_path: Path) -> None:
     path = book(tmp_path, survey, choices=None, settings=settings)
     assert refusals(path) == [
         f"{path}: survey row 1: column 'label' has no language; name it e.g. "
-        "'label::English (en)', or set default_language"
+        "'label::English (en)', set default_language, or import with --language CODE"
     ]
+    assert imported_with(path, "en").questionnaire.item("a").label == {"en": "A"}
 
 
 def test_plain_label_takes_the_default_language(tmp_path: Path) -> None:

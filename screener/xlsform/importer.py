@@ -50,8 +50,12 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def import_workbook(path: Path) -> ImportResult:
-    """Read ``path``; raises QuestionnaireError listing every refusal with its row."""
+def import_workbook(path: Path, language: str | None = None) -> ImportResult:
+    """Read ``path``; raises QuestionnaireError listing every refusal with its row.
+
+    ``language`` is the code of columns without one ('label'), when the settings sheet has no
+    default_language (single-language Kobo forms).
+    """
     source = str(path)
     sheets = read_workbook(path)
     out = Collector(source)
@@ -59,6 +63,8 @@ def import_workbook(path: Path) -> ImportResult:
     if survey is None:
         raise QuestionnaireError([Problem(source, "", _("the workbook has no 'survey' sheet"))])
     settings = _settings_row(sheets.get("settings"))
+    if language and not parse_language(settings.get("default_language", "")):
+        settings["default_language"] = language
     langs = _languages(sheets, settings, out)
     choices, choice_rows = _read_choices(sheets.get("choices"), langs, out)
     reader = SurveyReader(survey, langs, out, set(choices))
@@ -111,7 +117,7 @@ def _languages(sheets: dict[str, Sheet], settings: dict[str, str], out: Collecto
                             1,
                             _(
                                 "column '{column}' has no language; name it e.g. "
-                                "'{column}::English (en)', or set default_language"
+                                "'{column}::English (en)', set default_language, or import with --language CODE"
                             ).format(column=column),
                         )
                     else:
