@@ -117,7 +117,8 @@ def _languages(sheets: dict[str, Sheet], settings: dict[str, str], out: Collecto
                             1,
                             _(
                                 "column '{column}' has no language; name it e.g. "
-                                "'{column}::English (en)', set default_language, or import with --language CODE"
+                                "'{column}::English (en)', set default_language, "
+                                "or import with --language CODE"
                             ).format(column=column),
                         )
                     else:
