@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from screener import __version__
+from screener import __version__, cli_questionnaire
 from screener.errors import ScreenerError
 from screener.settings import LANGUAGES, Settings
 
@@ -47,8 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("id", type=int, metavar="ID")
     export.add_argument("--json", type=Path, metavar="FILE", help="write the JSON export here")
     export.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report here")
+    cli_questionnaire.add_export_option(export)
     backup = add("backup", "copy the database safely (SQLite backup API)")
     backup.add_argument("destination", type=Path, metavar="FILE")
+    cli_questionnaire.add_parsers(add)
     return parser
 
 
@@ -82,6 +84,14 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, setting
         return commands.list_interviews(settings, sys.stdout)
     if args.command == "demo":
         return commands.demo(settings, sys.stdout)
+    if args.command == "questionnaire":
+        return cli_questionnaire.run(args, settings)
+    if args.command == "export" and args.xlsform_data is not None:
+        if args.json is not None or args.pdf is not None:
+            code = commands.export(settings, args.id, args.json, args.pdf, sys.stdout)
+            if code:
+                return code
+        return cli_questionnaire.export_data(settings, args.id, args.xlsform_data, sys.stdout)
     if args.command == "export":
         if args.json is None and args.pdf is None:
             parser.error("export needs --json FILE and/or --pdf FILE")
