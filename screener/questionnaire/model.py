@@ -71,7 +71,19 @@ Role = Literal[
     "next_steps",
     "health_follow_up",
     "language_evidence",
-    "competence_evidence",
+    "rating_evidence",
+    "civil_status",
+    "spouse_work",
+    "children",
+    "child_age",
+    "child_need",
+    "competence_list",
+    "competence_name",
+    "competence_source",
+    "plan_element",
+    "plan_what",
+    "plan_who",
+    "plan_when",
 ]
 
 
