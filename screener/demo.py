@@ -99,6 +99,7 @@ _EFFORT_PLAN = [
 DEMO_ANSWERS: dict[str, Any] = {
     # 2. The candidate and the situation
     # status, asylum centre, municipality, country and interpreting language: from the form
+    "mutual_understanding": "good",
     "expected_move_date": "2027-01-15",
     "arrival_date": "2026-03-09",
     "mother_tongue": "Arabisk (levantinsk)",
