@@ -240,7 +240,6 @@ DEMO_ANSWERS: dict[str, Any] = {
     # 11. Mobility
     "willing_to_move": "yes",
     "transport": ["bike", "public"],
-    "placement_wishes": "Gerne tæt på metalvirksomheder; fætteren bor i Sønderborg.",
     # 12. Health and limitations
     "functional_limitations": "yes",
     "limitations_description": "Knæet gør ondt efter lang tid på knæ; kan arbejde stående "

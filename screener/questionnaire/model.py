@@ -84,6 +84,7 @@ Role = Literal[
     "plan_what",
     "plan_who",
     "plan_when",
+    "typology_reason",
 ]
 
 
