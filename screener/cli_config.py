@@ -30,8 +30,12 @@ def run(args: argparse.Namespace, out: TextIO, path: Path | None = None) -> int:
         return 0
     if args.action == "set":
         if args.key is None or args.value is None:
-            out.write(_("Usage: screener config set KEY VALUE (KEY: {keys})").format(
-                keys=", ".join(ORGANISATION_KEYS)) + "\n")
+            out.write(
+                _("Usage: screener config set KEY VALUE (KEY: {keys})").format(
+                    keys=", ".join(ORGANISATION_KEYS)
+                )
+                + "\n"
+            )
             return 2
         write_value(path, args.key, args.value)
         out.write(_("Saved {key}.").format(key=args.key) + "\n")

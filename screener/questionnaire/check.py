@@ -18,9 +18,13 @@ def summary(q: Questionnaire) -> str:
     )
     core = len(q.spoken_items())
     optional = len(q.spoken_items(core_only=False)) - core
-    return text + "; " + _(
-        "{core} core questions, {optional} optional, {minutes} minutes with the candidate"
-    ).format(core=core, optional=optional, minutes=q.interview_minutes)
+    return (
+        text
+        + "; "
+        + _(
+            "{core} core questions, {optional} optional, {minutes} minutes with the candidate"
+        ).format(core=core, optional=optional, minutes=q.interview_minutes)
+    )
 
 
 def run_check(paths: list[Path], out: TextIO) -> int:

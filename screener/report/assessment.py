@@ -134,10 +134,10 @@ def _elements_by_phase(interview: Interview, elements: Item, lang: str) -> list[
     if other is not None and other.other:
         groups["other"].append(f"•&nbsp;&nbsp;{esc(other.other)}")
     story: list[Flowable] = []
-    for phase, title in PHASES:
-        if groups.get(phase):
+    for key, title in PHASES:
+        if groups.get(key):
             story.append(para(_(title), s.h3))
-            story += [markup(line, s.answer) for line in groups[phase]]
+            story += [markup(line, s.answer) for line in groups[key]]
     return story
 
 

@@ -31,8 +31,8 @@ from screener.store.records import Interview
 # The limits answers are shortened to, tried in turn until the page fits.
 LIMITS = (240, 200, 160, 130, 110, 90, 70, 50, 30)
 SIDE_LIMIT = 90  # the two short tables side by side at the top
-NO_LIMIT = 100_000
-CLOSING_FLOOR = 200  # the candidate's own closing words are shortened last  # values are shortened here at a word boundary; never clip them again
+NO_LIMIT = 100_000  # values are shortened here at a word boundary; never clip them again
+CLOSING_FLOOR = 200  # the candidate's own closing words are shortened last
 
 
 def overview(
@@ -126,9 +126,7 @@ def title_block(interview: Interview, lang: str) -> list[Flowable]:
     kicker = _("Competence screening · handover report")
     subtitle = [q.text(q.title, lang)]
     if info.municipality and status_value(interview) in (None, "placed"):
-        subtitle.append(
-            _("For {municipality} Municipality").format(municipality=info.municipality)
-        )
+        subtitle.append(_("For {municipality} Municipality").format(municipality=info.municipality))
     return [
         markup(f'<font size="9" color="#5b6472">{esc(kicker.upper())}</font>', s.body),
         para(info.candidate_name, s.title),
@@ -174,9 +172,7 @@ def contact_rows(interview: Interview, organisation: Organisation) -> Rows:
 
 def interview_line(interview: Interview, lang: str) -> str:
     """'Interview 1 December 2026 · 1 h 54 min · Asylcenter X · interpreter: Arabic, in person'."""
-    parts = [
-        _("Interview {date}").format(date=format_date(interview.created_at.date(), lang))
-    ]
+    parts = [_("Interview {date}").format(date=format_date(interview.created_at.date(), lang))]
     if interview.elapsed_seconds:
         parts.append(format_duration(interview.elapsed_seconds, lang))
     place = role_display(interview, "asylum_centre", lang)
@@ -242,4 +238,4 @@ def _age(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
-__all__ = ["Display", "overview", "fits_one_page"]
+__all__ = ["Display", "fits_one_page", "overview"]

@@ -143,9 +143,7 @@ def languages_with_evidence(interview: Interview, lang: str) -> str:
         if source is not None and entry.get(source.name):
             label = format_value(q, source, entry[source.name], lang, compact=True).lower()
         groups.setdefault(label, []).append(f"{row.name} {levels}" if row.skills else row.name)
-    parts = [
-        ", ".join(names) + (f" ({label})" if label else "") for label, names in groups.items()
-    ]
+    parts = [", ".join(names) + (f" ({label})" if label else "") for label, names in groups.items()]
     return "; ".join(parts)
 
 
@@ -231,17 +229,18 @@ def followup_rows(interview: Interview, lang: str, short: Shortener) -> Rows:
             text += " " + _("(see page {page})").format(page=page)
         rows.append((_("Health"), text))
     flagged = []
-    for _section, item, _parent in q.walk():
-        if item.name in interview.flags and not item.interviewer_only:
-            label = q.text(item.label, lang)
-            page = short.pages.get(item.name)
-            flagged.append(f"{label} ({_('page {page}').format(page=page)})" if page else label)
+    for _section, flagged_item, _parent in q.walk():
+        if flagged_item.name in interview.flags and not flagged_item.interviewer_only:
+            label = q.text(flagged_item.label, lang)
+            page = short.pages.get(flagged_item.name)
+            where = _("page {page}").format(page=page)
+            flagged.append(f"{label} ({where})" if page else label)
     if flagged:
         rows.append((_("Marked for follow-up"), short.text("; ".join(flagged), limit=200)))
-    item = role_item(interview, "attention_points")
+    points = role_item(interview, "attention_points")
     shown = role_display(interview, "attention_points", lang)
-    if item is not None and shown is not None:
-        rows.append((_("Attention points"), short.shown(shown, item.name)))
+    if points is not None and shown is not None:
+        rows.append((_("Attention points"), short.shown(shown, points.name)))
     if not typology_fits_status(q, interview.values()):
         rows.append(
             (_("Check"), _("The chosen typology is meant for another status than the candidate's."))
