@@ -147,6 +147,13 @@ def languages_with_evidence(interview: Interview, lang: str) -> str:
     return "; ".join(parts)
 
 
+def language_scale(interview: Interview) -> tuple[int, int]:
+    """The range of the language levels (0-4 in the shipped script), for the summary's legend."""
+    repeat = role_item(interview, "languages")
+    child = child_by_role(repeat, "language_understand") if repeat is not None else None
+    return child.scale_range if child is not None else (0, 4)
+
+
 def profile_rows(interview: Interview, lang: str, short: Shortener) -> Rows:
     """The strengths with their evidence, languages, wishes and the consultant's typology."""
     rows: Rows = []
@@ -169,7 +176,10 @@ def profile_rows(interview: Interview, lang: str, short: Shortener) -> Rows:
         rows.append((_("Top strengths"), "\n".join(strengths)))
     languages = languages_with_evidence(interview, lang)
     if languages:
-        scale = _("levels 0-4 for understanding/speaking/reading/writing")
+        low, high = language_scale(interview)
+        scale = _("levels {low}-{high} for understanding/speaking/reading/writing").format(
+            low=low, high=high
+        )
         rows.append((_("Languages"), f"{languages}\n({scale})"))
     work = []
     for role, template in (
@@ -205,6 +215,12 @@ def next_steps(interview: Interview, lang: str, short: Shortener) -> list[tuple[
             child = cells[role]
             if not what and child is not None and entry.get(child.name):
                 what = format_value(q, child, entry[child.name], lang, compact=True)
+        if not what and not any(cells.values()):  # a plan without roles: its first column
+            first = next((c for c in plan.items if entry.get(c.name) not in (None, "")), None)
+            if first is not None:
+                what = format_value(q, first, entry[first.name], lang, compact=True)
+        if not what:
+            continue
         owner = str(entry.get(who.name, "")) if who is not None else ""
         deadline = str(entry.get(when.name, "")) if when is not None else ""
         steps.append(
