@@ -80,6 +80,7 @@ class NewInterviewScreen(ScreenerScreen):
                         yield Label("", id="label-status", classes="form-label")
                         yield Select(
                             self._status_options(),
+                            prompt=_("Not chosen yet"),
                             allow_blank=True,
                             id="field-status",
                             compact=True,
@@ -134,6 +135,7 @@ class NewInterviewScreen(ScreenerScreen):
         self.query_one("#label-mode", Label).update(_("Interpreter present"))
         self.query_one("#label-status", Label).update(_("Status"))
         status = self.query_one("#field-status", Select)
+        status.prompt = _("Not chosen yet")
         chosen = status.value
         status.set_options(self._status_options())
         if isinstance(chosen, str):
