@@ -150,7 +150,9 @@ def test_effort_suggestions_follow_status_and_profile(q: Questionnaire) -> None:
     asylum = suggested_efforts(q, "type1", waiting)
     assert "kontakt_udlaendingestyrelsen" in asylum
     assert "linkedin" not in asylum  # no higher education: no LinkedIn profile
-    educated = suggested_efforts(q, "type2", {"status": "permit_waiting", "highest_education": "master"})
+    educated = suggested_efforts(
+        q, "type2", {"status": "permit_waiting", "highest_education": "master"}
+    )
     assert "linkedin" in educated
     placed = suggested_efforts(q, "type4", {"status": "placed"})
     assert "kontakt_udlaendingestyrelsen" not in placed
@@ -176,7 +178,13 @@ def test_sensitive_items(q: Questionnaire) -> None:
 
 def test_wording(q: Questionnaire) -> None:
     text = SCRIPT.read_text(encoding="utf-8")
-    for bad in ("vores alfabet", "hav tålmodighed", "sanktioner", "overlevering", '"Mod løntilskud'):
+    for bad in (
+        "vores alfabet",
+        "hav tålmodighed",
+        "sanktioner",
+        "overlevering",
+        '"Mod løntilskud',
+    ):
         assert bad not in text, bad
     rkv = next(c for c in q.choices["effort_elements"] if c.value == "rkv")
     assert rkv.label["da"].startswith("Realkompetencevurdering (RKV; IKV i AMU)")

@@ -29,7 +29,7 @@ from screener.settings import Organisation, load_organisation
 from screener.store.records import Interview
 
 # The limits answers are shortened to, tried in turn until the page fits.
-LIMITS = (240, 200, 160, 130, 110, 90, 70, 50, 30)
+LIMITS = tuple(range(260, 20, -10))
 SIDE_LIMIT = 90  # the two short tables side by side at the top
 NO_LIMIT = 100_000  # values are shortened here at a word boundary; never clip them again
 CLOSING_FLOOR = 200  # the candidate's own closing words are shortened last

@@ -23,6 +23,7 @@ from screener.store.records import Interview
 
 Rows = list[tuple[str, Display | str]]
 TRAILING = " ,;:–-(/"
+LANGUAGES_FLOOR = 140  # a few languages with their levels always show
 
 
 def cut_at_word(text: str, limit: int) -> str:
@@ -180,7 +181,10 @@ def profile_rows(interview: Interview, lang: str, short: Shortener) -> Rows:
         scale = _("levels {low}-{high} for understanding/speaking/reading/writing").format(
             low=low, high=high
         )
-        rows.append((_("Languages"), f"{languages}\n({scale})"))
+        repeat = role_item(interview, "languages")
+        name = repeat.name if repeat is not None else None
+        text = short.text(languages, name, floor=LANGUAGES_FLOOR)
+        rows.append((_("Languages"), f"{text}\n({scale})"))
     work = []
     for role, template in (
         ("job_wishes", "{text}"),
