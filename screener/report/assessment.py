@@ -9,7 +9,7 @@ from __future__ import annotations
 from screener.i18n import N_, _
 from screener.questionnaire.effort import fits_status, status_value, typology_fits_status
 from screener.questionnaire.model import Choice, Item, Questionnaire
-from screener.report.answers import Shown, display
+from screener.report.answers import Shown, display, format_value, in_report
 from screener.report.layout import (
     Flowable,
     chapter,
@@ -20,7 +20,7 @@ from screener.report.layout import (
     para,
 )
 from screener.report.plan import Chapter
-from screener.report.profile import role_display, role_item, role_values
+from screener.report.profile import entries, role_display, role_item, role_values
 from screener.report.sections import entries_story, repeat_blocks
 from screener.report.styles import esc, styles
 from screener.store.records import Interview
@@ -106,7 +106,7 @@ def effort(interview: Interview, lang: str, used: set[str]) -> list[Flowable]:
         story += _extras(interview, elements)
     if plan is not None:
         used.add(plan.name)
-        story += repeat_blocks(interview, plan, lang)
+        story += plan_blocks(interview, plan, lang)
     return story
 
 
@@ -138,6 +138,35 @@ def _elements_by_phase(interview: Interview, elements: Item, lang: str) -> list[
         if groups.get(key):
             story.append(para(_(title), s.h3))
             story += [markup(line, s.answer) for line in groups[key]]
+    return story
+
+
+def plan_blocks(interview: Interview, plan: Item, lang: str) -> list[Flowable]:
+    """The effort plan, one numbered block per line: the element, then what, why, who, when.
+
+    Blocks rather than a five-column table, whose narrow columns would break long Danish words
+    such as "virksomhedskonsulent" in the middle.
+    """
+    q = interview.questionnaire
+    s = styles()
+    rows = entries(interview, plan)
+    if not rows:
+        return repeat_blocks(interview, plan, lang)
+    story: list[Flowable] = [heading(q.text(plan.label, lang))]
+    children = [c for c in plan.items if in_report(c) and c.kind != "group"]
+    for number, entry in enumerate(rows, start=1):
+        values = [(c, format_value(q, c, entry.get(c.name), lang, compact=True)) for c in children]
+        values = [(c, v) for c, v in values if v]
+        if not values:
+            continue
+        title = values[0][1]
+        story.append(markup(f"<b>{number}.&nbsp;{esc(title)}</b>", s.body))
+        for child, value in values[1:]:
+            label = q.text(child.label, lang)
+            story.append(
+                markup(f'<font color="#5b6472">{esc(label)}:</font> {esc(value)}', s.answer)
+            )
+    story += _extras(interview, plan)
     return story
 
 
