@@ -133,6 +133,7 @@ def test_typologies_name_their_statuses_and_are_translated_right(q: Questionnair
         ("asylum_seeker", "type1", True),
         ("permit_waiting", "type2", True),
         ("asylum_seeker", "type5", False),
+        ("", "type4", True),  # no status on the form yet: nothing to contradict
     ],
 )
 def test_typology_that_contradicts_the_status_is_refused(
