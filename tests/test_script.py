@@ -4,6 +4,7 @@ candidate's status, the typology and the effort elements consistent."""
 from __future__ import annotations
 
 import io
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,20 @@ def test_evidence_on_every_rating(q: Questionnaire) -> None:
     assert any(child.role == "language_evidence" for child in languages.items)
     assert q.by_role("rating_evidence") is not None
     assert q.section_of(q.by_role("rating_evidence").name).name == "assessment"  # type: ignore[union-attr]
+
+
+def test_linter_checks_prefill(q: Questionnaire) -> None:
+    from screener import i18n
+
+    i18n.set_language("en")
+    text = SCRIPT.read_text(encoding="utf-8")
+    twice = text.replace('prefill = "place"', 'prefill = "nationality"', 1)
+    unknown = text.replace('prefill = "place"', 'prefill = "shoe_size"', 1)
+    for source, message in (
+        (twice, "is already used by 'asylum_centre'"),
+        (unknown, "is not a field of the new-interview form"),
+    ):
+        broken = Questionnaire.model_validate(tomllib.loads(source))
+        problems = lint(broken, "x.toml", source)
+        hits = [p for p in problems if message in p.message]
+        assert hits and hits[0].line, problems

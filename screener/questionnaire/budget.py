@@ -12,7 +12,7 @@ from collections.abc import Callable
 from screener.errors import ExpressionError
 from screener.i18n import _
 from screener.questionnaire.expressions import parse
-from screener.questionnaire.model import PREFILL_FIELDS, Questionnaire, is_spoken
+from screener.questionnaire.model import PREFILL_FIELDS, Item, Questionnaire, is_spoken
 
 # With an interpreter a question and its answer take at least this long, in minutes.
 MINUTES_PER_QUESTION = 1.0
@@ -59,27 +59,44 @@ def check_budget(q: Questionnaire, add: Add) -> None:
 
 def _check_prefill(q: Questionnaire, add: Add) -> None:
     seen: dict[str, str] = {}
-    for section, item, _parent in q.walk():
-        if item.prefill is None:
-            continue
-        where = f"{section.name}/{item.name}"
-        if item.prefill not in PREFILL_FIELDS:
-            add(
-                where,
-                (),
-                _("prefill '{field}' is not a field of the new-interview form ({fields})").format(
-                    field=item.prefill, fields=", ".join(PREFILL_FIELDS)
-                ),
-            )
-        elif item.prefill in seen:
-            add(
-                where,
-                (),
-                _("prefill '{field}' is already used by '{other}': a fact is asked once").format(
-                    field=item.prefill, other=seen[item.prefill]
-                ),
-            )
-        seen.setdefault(item.prefill, item.name)
+    for s_index, section in enumerate(q.sections):
+        for index, item in enumerate(section.items):
+            at: tuple[str | int, ...] = ("sections", s_index, "items", index, "prefill")
+            for _s, child, _parent in _nested(item):
+                if child.prefill is not None:
+                    add(
+                        f"{section.name}/{child.name}",
+                        at,
+                        _("prefill only applies to an item outside a group or repeat"),
+                    )
+            if item.prefill is None:
+                continue
+            where = f"{section.name}/{item.name}"
+            if item.prefill not in PREFILL_FIELDS:
+                add(
+                    where,
+                    at,
+                    _(
+                        "prefill '{field}' is not a field of the new-interview form ({fields})"
+                    ).format(field=item.prefill, fields=", ".join(PREFILL_FIELDS)),
+                )
+            elif item.prefill in seen:
+                add(
+                    where,
+                    at,
+                    _(
+                        "prefill '{field}' is already used by '{other}': a fact is asked once"
+                    ).format(field=item.prefill, other=seen[item.prefill]),
+                )
+            seen.setdefault(item.prefill, item.name)
+
+
+def _nested(item: Item) -> list[tuple[None, Item, Item]]:
+    found: list[tuple[None, Item, Item]] = []
+    for child in item.items:
+        found.append((None, child, item))
+        found += _nested(child)
+    return found
 
 
 def _check_choices(q: Questionnaire, add: Add) -> None:
