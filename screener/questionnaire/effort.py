@@ -13,6 +13,15 @@ from typing import Any
 from screener.questionnaire.expressions import condition_holds
 from screener.questionnaire.model import Choice, Questionnaire
 
+# Status values that mean a municipality is assigned: the shipped script's, and the one of its
+# version 1.0, so interviews started with it still report their municipality.
+PLACED = ("placed", "boligplaceret")
+
+
+def has_municipality(status: str | None) -> bool:
+    """A receiving municipality can be known: the candidate is placed, or no status is set."""
+    return not status or status in PLACED
+
 
 def status_value(q: Questionnaire, values: Mapping[str, Any]) -> str | None:
     item = q.by_role("status")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from screener.i18n import _, format_date, format_duration
+from screener.questionnaire.effort import has_municipality
 from screener.report.answers import Display, interpreter_mode, language_name, territory_name
 from screener.report.layout import Flowable, heading, key_value_table, markup, para
 from screener.report.overview_rows import (
@@ -125,7 +126,7 @@ def title_block(interview: Interview, lang: str) -> list[Flowable]:
     q = interview.questionnaire
     kicker = _("Competence screening · handover report")
     subtitle = [q.text(q.title, lang)]
-    if info.municipality and status_value(interview) in (None, "placed"):
+    if info.municipality and has_municipality(status_value(interview)):
         subtitle.append(_("For {municipality} Municipality").format(municipality=info.municipality))
     return [
         markup(f'<font size="9" color="#5b6472">{esc(kicker.upper())}</font>', s.body),
@@ -148,7 +149,7 @@ def candidate_rows(interview: Interview, lang: str) -> Rows:
     rows += _roles(interview, lang, [("mother_tongue", _("Mother tongue"))])
     rows += _roles(interview, lang, [("status", _("Status"))])
     status = status_value(interview)
-    if info.municipality and status in (None, "placed"):
+    if info.municipality and has_municipality(status):
         rows.append((_("Receiving municipality"), info.municipality))
     rows += _roles(interview, lang, [("arrival", _("Arrival in Denmark"))])
     return rows

@@ -199,7 +199,9 @@ class NewInterviewScreen(ScreenerScreen):
             self._error(_("Choose one of the 98 municipalities (type and press right arrow)."))
             self.query_one("#field-municipality", Input).focus()
             return None
-        if municipality and self._status() not in ("", "placed"):
+        from screener.questionnaire.effort import has_municipality
+
+        if municipality and not has_municipality(self._status()):
             self._error(
                 _(
                     "A receiving municipality is known only once the candidate is placed: "
