@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     backup = add("backup", "copy the database safely (SQLite backup API)")
     backup.add_argument("destination", type=Path, metavar="FILE")
     cli_questionnaire.add_parsers(add)
+    from screener.cli_config import add_parser as add_config
+
+    add_config(add)
     return parser
 
 
@@ -98,5 +101,9 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, setting
         return commands.export(settings, args.id, args.json, args.pdf, sys.stdout)
     if args.command == "backup":
         return commands.backup(settings, args.destination, sys.stdout)
+    if args.command == "config":
+        from screener.cli_config import run as run_config
+
+        return run_config(args, sys.stdout)
     parser.error(f"unknown command {args.command}")
     return 2

@@ -31,6 +31,8 @@ DEMO_INFO = InterviewInfo(
     report_language="da",
 )
 
+DEMO_STATUS = "placed"  # chosen on the new-interview form; Sønderborg is assigned
+
 DEMO_CONSENT = Consent(
     screening=True,
     handover=True,
@@ -76,43 +78,41 @@ _JOBS = [
 
 _EFFORT_PLAN = [
     {
-        "plan_element": "rkv",
-        "plan_what": "Praktisk svejsetest (MAG og elektrode) på et AMU-center",
-        "plan_why": "Erfaringen er selvrapporteret og udokumenteret; testen viser niveauet",
-        "plan_who": "Jobcentret i Sønderborg Kommune",
-        "plan_when": "Inden for 4 uger efter ankomst til kommunen",
-    },
-    {
         "plan_element": "virksomhedspraktik",
         "plan_what": "Virksomhedspraktik som svejser, 3 dage praktik og 2 dage dansk om ugen",
         "plan_why": "Vejen til ordinært job eller IGU; fagsprog på dansk",
         "plan_who": "Jobcentrets virksomhedskonsulent",
-        "plan_when": "Start senest 6 uger efter ankomst",
+        "plan_when": "Start i den første måned i kommunen",
     },
     {
-        "plan_element": "kontakt_udlaendingestyrelsen",
-        "plan_what": "Anbefale boligplacering i Sønderborg Kommune",
-        "plan_why": "Metalvirksomheder i området mangler svejsere; fætter bor i byen",
-        "plan_who": "Rekrutteringskonsulenten",
-        "plan_when": "Denne uge",
+        "plan_element": "rkv",
+        "plan_what": "Praktisk svejsetest (MAG og elektrode) på et AMU-center",
+        "plan_why": "Erfaringen er selvrapporteret og udokumenteret; testen viser niveauet",
+        "plan_who": "Jobcentret i Sønderborg Kommune",
+        "plan_when": "Inden for de første 3 måneder",
+    },
+    {
+        "plan_element": "boernepasning_besoeg",
+        "plan_what": "Besøg i børnehaven sammen med ægtefællen; plads til 4-årig",
+        "plan_why": "Forældrene vil se børnehaven først; ægtefællen vil også gerne arbejde",
+        "plan_who": "Kommunen (dagtilbud)",
+        "plan_when": "Ved modtagelsen i kommunen",
     },
 ]
 
 # Item name -> answered value, in questionnaire order.
 DEMO_ANSWERS: dict[str, Any] = {
     # 2. The candidate and the situation
-    "status": "asylant",
-    "asylum_centre": "Asylcenter Bjerregaard (demo)",
-    "permit_granted": "yes",
+    # status, asylum centre, municipality, country and interpreting language: from the form
+    "mutual_understanding": "good",
+    "expected_move_date": "2027-01-15",
     "arrival_date": "2026-03-09",
-    "home_country": "Syrien",
-    "mother_tongue": "Arabisk",
-    "interview_interpreter_language": "Arabisk (levantinsk)",
+    "mother_tongue": "Arabisk (levantinsk)",
     # 3. Family and practical situation
     "civil_status": "married",
     "spouse_location": "with_me",
     "spouse_work": "Hun har syet tøj hjemmefra i seks år og vil gerne arbejde med tøj "
-    "eller i et køkken, når børnene er faldet til.",
+    "eller i et køkken, når børnene er faldet til; hun skal selv i gang med dansk.",
     "has_children": "yes",
     "children": [
         {"child_age": 9, "child_where": "with_me", "child_care_need": "school"},
@@ -144,9 +144,8 @@ DEMO_ANSWERS: dict[str, Any] = {
             "edu_documents": "copy",
         },
     ],
-    "reads_mother_tongue": "yes",
-    "writes_mother_tongue": "partly",
     "latin_alphabet": "partly",
+    "numeracy": "yes",
     # 5. Work experience
     "has_work_experience": "yes",
     "jobs": _JOBS,
@@ -188,6 +187,7 @@ DEMO_ANSWERS: dict[str, Any] = {
             "language_speak": 4,
             "language_read": 4,
             "language_write": 3,
+            "language_evidence": "self_reported",
         },
         {
             "language_name": "Tyrkisk",
@@ -195,6 +195,7 @@ DEMO_ANSWERS: dict[str, Any] = {
             "language_speak": 3,
             "language_read": 1,
             "language_write": 1,
+            "language_evidence": "self_reported",
         },
         {
             "language_name": "Engelsk",
@@ -202,6 +203,7 @@ DEMO_ANSWERS: dict[str, Any] = {
             "language_speak": 1,
             "language_read": 1,
             "language_write": 1,
+            "language_evidence": "self_reported",
         },
         {
             "language_name": "Dansk",
@@ -209,11 +211,10 @@ DEMO_ANSWERS: dict[str, Any] = {
             "language_speak": 1,
             "language_read": 1,
             "language_write": 0,
+            "language_evidence": "observed",
         },
     ],
-    "danish_level": "some_words",
     "danish_learning": "Frivillig danskundervisning på centret to gange om ugen, og en app.",
-    "english_level": "basic",
     "reads_instructions": "partly",
     "du_track_indicator": "du2",
     # 8. Motivation and responsibility
@@ -229,7 +230,7 @@ DEMO_ANSWERS: dict[str, Any] = {
     "asking_questions": "Spørger mesteren. Er vant til, at mesteren fordeler opgaverne.",
     "teamwork": "Byggede en trappe sammen med tre kolleger på en uge; han svejste, de andre "
     "skar og monterede.",
-    "cc_stable": 5,
+    "cc_stable": 4,
     "cc_initiative": 4,
     "cc_learning": 4,
     "cc_cooperative": 4,
@@ -244,7 +245,6 @@ DEMO_ANSWERS: dict[str, Any] = {
     # 11. Mobility
     "willing_to_move": "yes",
     "transport": ["bike", "public"],
-    "placement_wishes": "Gerne tæt på metalvirksomheder; fætteren bor i Sønderborg.",
     # 12. Health and limitations
     "functional_limitations": "yes",
     "limitations_description": "Knæet gør ondt efter lang tid på knæ; kan arbejde stående "
@@ -274,7 +274,6 @@ DEMO_ANSWERS: dict[str, Any] = {
         "attendance",
         "ask_questions",
         "pay_tax",
-        "sanctions",
     ],
     "expectations_reaction": "Forstår, at praktik kommer først; vil gerne starte hurtigt.",
     # 15. Second-hand information
@@ -293,9 +292,10 @@ DEMO_ANSWERS: dict[str, Any] = {
     "looking_forward": "At stå ved en svejsemaskine igen, tjene mine egne penge og se mine "
     "børn lære dansk.",
     # 17. The consultant's assessment
-    "typology": "type1",
-    "typology_reason": "Praktisk erhvervserfaring fra ungdommen, kort skolegang, høj motivation "
-    "og stabilitet; dansk og engelsk endnu begrænset.",
+    "typology": "type4",
+    "typology_reason": "Boligplaceret; afsluttet grundskole og 15 års praktisk erfaring som "
+    "svejser og smed; erfaringen er ikke dokumenteret, og dansk er endnu begrænset.",
+    "cc_evidence": ["self_reported", "observed", "second_hand"],
     "assessment_strengths": "12 års svejseerfaring, selvstændig som smed, stabil og motiveret, "
     "netværk i Sønderborg.",
     "assessment_challenges": "Begrænset dansk; erfaringen er ikke dokumenteret og svarer ikke "
@@ -303,15 +303,15 @@ DEMO_ANSWERS: dict[str, Any] = {
     # effort_elements: the typology's suggestions plus two, filled in by create_demo
     "placement_purpose": ["competence_clarification", "language", "towards_hire"],
     "effort_plan": _EFFORT_PLAN,
-    "housing_recommendation": "Boligplacering i Sønderborg Kommune anbefales: flere "
-    "metalvirksomheder mangler svejsere, og en fætter bor i byen.",
-    "next_steps": "Konsulenten kontakter Udlændingestyrelsen denne uge; jobcentret planlægger "
-    "svejsetest og praktik inden for 4-6 uger efter ankomst.",
+    "housing_recommendation": "En bolig med cykel- eller busforbindelse til "
+    "industriområderne; tæt på skole og børnehave.",
+    "next_steps": "Kandidaten ved, at jobcentret kontakter ham efter flytningen, og at "
+    "praktikken kan begynde allerede i den første måned.",
     "hard_topics": ["health"],
     "consultant_notes": "Bed om kopi af svejsekursusbeviset til vurdering.",
 }
 
-EXTRA_EFFORT = ["virksomhedspraktik", "danskuddannelse"]
+EXTRA_EFFORT = ["virksomhedspraktik", "danskuddannelse", "boernepasning_besoeg"]
 
 DEMO_NON_RESPONSES: dict[str, AnswerState] = {
     "planned_leave": AnswerState.DECLINED,
@@ -325,37 +325,37 @@ DEMO_NOTES = {
 
 DEMO_FLAGS = ("educations",)  # the course certificate should be sent for assessment
 
-# Minutes spent per section (about 115 in all).
+# Minutes spent per section: 91 with the candidate, then 23 for the consultant alone.
 DEMO_MINUTES = {
-    "welcome": 5,
-    "candidate": 5,
-    "family": 7,
-    "education": 8,
-    "work": 16,
-    "competences": 11,
-    "languages": 7,
-    "motivation": 7,
-    "work_culture": 8,
+    "welcome": 8,
+    "candidate": 4,
+    "family": 6,
+    "education": 7,
+    "work": 13,
+    "competences": 8,
+    "languages": 8,
+    "motivation": 5,
+    "work_culture": 4,
     "network": 4,
-    "mobility": 4,
+    "mobility": 3,
     "health": 4,
-    "culture": 5,
-    "wishes": 13,
-    "second_hand": 2,
+    "culture": 4,
+    "wishes": 9,
     "closing": 4,
-    "assessment": 5,
+    "second_hand": 3,
+    "assessment": 20,
 }
 
 
 def demo_answers(questionnaire: Questionnaire) -> dict[str, Any]:
-    """The demo answers, with the effort elements the chosen typology suggests."""
-    answers = dict(DEMO_ANSWERS)
-    suggested: list[str] = []
-    typology = questionnaire.by_role("typology")
-    if typology is not None:
-        for choice in questionnaire.choice_list(typology):
-            if choice.value == answers["typology"]:
-                suggested = list(choice.suggests)
+    """The form's facts, the demo answers, and the effort elements the chosen typology suggests
+    for this candidate's status and profile (as the consultant would confirm them)."""
+    from screener.prefill import prefill_answers
+    from screener.questionnaire.effort import suggested_efforts
+
+    answers = prefill_answers(questionnaire, DEMO_INFO, DEMO_STATUS)
+    answers.update(DEMO_ANSWERS)
+    suggested = suggested_efforts(questionnaire, answers["typology"], answers)
     answers["effort_elements"] = suggested + [v for v in EXTRA_EFFORT if v not in suggested]
     return answers
 

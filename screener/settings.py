@@ -59,3 +59,43 @@ class Settings:
             raise ValueError(f"unsupported language: {lang}")
         qdir = Path(questionnaire_dir) if questionnaire_dir else data_dir("questionnaires")
         return cls(db_path=db_path.expanduser(), questionnaire_dir=qdir, language=lang)
+
+
+# --- The organisation's contact details, printed on page 1 of the handover -------------------
+
+ORGANISATION_KEYS = ("organisation", "contact", "phone", "email")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Who the receiving municipality calls: set once per laptop with ``screener config set``."""
+
+    organisation: str = ""
+    contact: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+def config_path(environ: Mapping[str, str] | None = None) -> Path:
+    """``config.toml`` in the user's config folder (env ``SCREENER_CONFIG`` wins)."""
+    env = os.environ if environ is None else environ
+    if env.get("SCREENER_CONFIG"):
+        return Path(env["SCREENER_CONFIG"]).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "config.toml"
+
+
+def load_organisation(path: Path | None = None) -> Organisation:
+    """The ``[organisation]`` table of the config file; empty values when there is none."""
+    import tomllib
+
+    path = path or config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return Organisation()
+    table = data.get("organisation", {})
+    if not isinstance(table, dict):
+        return Organisation()
+    return Organisation(**{k: str(table.get(k, "")) for k in ORGANISATION_KEYS})

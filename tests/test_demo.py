@@ -75,9 +75,14 @@ def test_demo_is_complete_and_consistent(
     assert 110 * 60 <= sum(interview.section_seconds.values()) <= 120 * 60
     assert interview.position == ("closing", "looking_forward")
     assert interview.status.value == "draft"
-    # Typology 1 pre-selects its effort elements; the plan has what, why, who and when.
-    typology = next(c for c in questionnaire.choices["typology"] if c.value == values["typology"])
-    assert set(typology.suggests) <= set(values["effort_elements"])
+    # The typology pre-selects the effort elements that fit the candidate's status and profile;
+    # the plan has what, why, who and when.
+    from screener.questionnaire.effort import suggested_efforts
+
+    suggested = suggested_efforts(questionnaire, values["typology"], values)
+    assert suggested and set(suggested) <= set(values["effort_elements"])
+    assert "kontakt_udlaendingestyrelsen" not in values["effort_elements"]  # already placed
+    assert "linkedin" not in values["effort_elements"]  # no higher education
     assert len(values["effort_plan"]) == 3
     for entry in values["effort_plan"]:
         assert all(entry[key] for key in ("plan_what", "plan_why", "plan_who", "plan_when"))

@@ -89,7 +89,8 @@ def test_run_check_reports_each_file(tmp_path: Path) -> None:
     out = io.StringIO()
     assert run_check([VALID, broken, tmp_path / "nope.toml", tmp_path], out) == 1
     lines = out.getvalue().splitlines()
-    assert lines[0] == f"OK {VALID}: 2 sections, 17 items (da, en)"
+    assert lines[0].startswith(f"OK {VALID}: 2 sections, 17 items (da, en); ")
+    assert "core questions" in lines[0]
     assert lines[1].startswith(f"{broken}: not valid TOML:")
     assert lines[2] == f"{tmp_path / 'nope.toml'}: file not found"
     assert lines[3] == f"{tmp_path}: is a folder, not a questionnaire file"

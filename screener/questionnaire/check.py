@@ -13,8 +13,17 @@ from screener.questionnaire.model import Questionnaire
 
 def summary(q: Questionnaire) -> str:
     items = sum(1 for _walked in q.walk())
-    return _("{sections} sections, {items} items ({langs})").format(
+    text = _("{sections} sections, {items} items ({langs})").format(
         sections=len(q.sections), items=items, langs=", ".join(q.languages)
+    )
+    core = len(q.spoken_items())
+    optional = len(q.spoken_items(core_only=False)) - core
+    return (
+        text
+        + "; "
+        + _(
+            "{core} core questions, {optional} optional, {minutes} minutes with the candidate"
+        ).format(core=core, optional=optional, minutes=q.interview_minutes)
     )
 
 

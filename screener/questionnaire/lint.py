@@ -14,6 +14,7 @@ from typing import TextIO
 
 from screener.errors import ExpressionError, Problem
 from screener.i18n import _
+from screener.questionnaire.budget import check_budget
 from screener.questionnaire.expressions import NAME_RE, parse, references, uses_current
 from screener.questionnaire.model import (
     CONTAINER_KINDS,
@@ -105,6 +106,7 @@ class _Linter:
             if place.item is not None:
                 self.check_item(place.item, place)
         self.check_choices()
+        check_budget(q, lambda where, loc, message: self.add(where, loc, message))
         self.problems.sort(key=lambda problem: problem.line or 0)
         return self.problems
 

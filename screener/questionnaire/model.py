@@ -70,6 +70,21 @@ Role = Literal[
     "housing_recommendation",
     "next_steps",
     "health_follow_up",
+    "language_evidence",
+    "rating_evidence",
+    "civil_status",
+    "spouse_work",
+    "children",
+    "child_age",
+    "child_need",
+    "competence_list",
+    "competence_name",
+    "competence_source",
+    "plan_element",
+    "plan_what",
+    "plan_who",
+    "plan_when",
+    "typology_reason",
 ]
 
 
@@ -92,6 +107,14 @@ class Choice(Strict):
     description: LangText = Field(default_factory=dict)
     # For a typology: the effort-element values it pre-selects when chosen.
     suggests: list[str] = Field(default_factory=list)
+    # The values of the status list this choice fits (a typology, an effort element); empty: all.
+    statuses: list[str] = Field(default_factory=list)
+    # An effort element: done in the asylum phase or recommended to the municipality, by whom
+    # and when, and a condition on the answers that must hold for it to be suggested.
+    phase: Literal["asylum", "municipality"] | None = None
+    owner: LangText = Field(default_factory=dict)
+    timing: LangText = Field(default_factory=dict)
+    needs: str | None = None
 
 
 class Item(Strict):
@@ -112,6 +135,11 @@ class Item(Strict):
     sensitive: bool = False
     interviewer_only: bool = False
     role: Role | None = None
+    # Core items are the spoken script that must fit the time budget; optional ones are asked
+    # when there is time or a reason. ``prefill`` names the new-interview form field (see
+    # ``PREFILL_FIELDS``) the answer is copied from, so a fact known beforehand is typed once.
+    optional: bool = False
+    prefill: str | None = None
     items: list[Item] = Field(default_factory=list)  # children of a group or repeat
 
     @property
@@ -138,6 +166,9 @@ class Section(Strict):
     title: LangText
     guidance: LangText = Field(default_factory=dict)
     minutes: int = 0
+    # Filled in after the candidate has left (the consultant's ratings and assessment): not part
+    # of the interview's time budget.
+    after_interview: bool = False
     items: list[Item] = Field(default_factory=list)
 
 
@@ -164,6 +195,9 @@ class Questionnaire(Strict):
     sections: list[Section]
     choices: dict[str, list[Choice]] = Field(default_factory=dict)
     consent: ConsentTexts | None = None
+    # The time budget of the interview itself in minutes (the sections that are not
+    # ``after_interview`` must add up to at most this); None: no budget.
+    minutes: int | None = None
 
     def walk(self) -> Iterator[tuple[Section, Item, Item | None]]:
         """Every item in order as (section, item, enclosing repeat/group or None)."""
@@ -202,9 +236,36 @@ class Questionnaire(Strict):
     def total_minutes(self) -> int:
         return sum(section.minutes for section in self.sections)
 
+    @property
+    def interview_minutes(self) -> int:
+        """The minutes of the sections held with the candidate."""
+        return sum(s.minutes for s in self.sections if not s.after_interview)
+
+    def spoken_items(self, core_only: bool = True) -> list[Item]:
+        """The questions asked aloud: see ``is_spoken``."""
+        return [
+            item
+            for section, item, parent in self.walk()
+            if is_spoken(section, item, parent)
+            and not (core_only and (item.optional or (parent is not None and parent.optional)))
+        ]
+
     def content_hash(self) -> str:
         """SHA-256 of the canonical JSON form: the same content always gives the same hash."""
         return hashlib.sha256(self.model_dump_json().encode("utf-8")).hexdigest()
+
+
+# The new-interview form fields a questionnaire item may be prefilled from.
+PREFILL_FIELDS = ("status", "nationality", "interpreter_language", "place", "municipality")
+
+
+def is_spoken(section: Section, item: Item, parent: Item | None) -> bool:
+    """A question put to the candidate during the interview: answerable, not prefilled from the
+    form, not for the consultant alone, and not in a section filled in after the interview.
+    Children of a repeat count (each is asked at least once); the repeat itself does not."""
+    if section.after_interview or not item.answerable or item.kind == "repeat":
+        return False
+    return not item.interviewer_only and item.prefill is None
 
 
 def _walk(

@@ -1,7 +1,10 @@
-"""Page 1: who the candidate is, the interview, and the profile at a glance.
+"""Page 1: the caseworker's summary, which always fits one page.
 
-A busy virksomhedskonsulent reads this page and maybe nothing else, so it must stand alone:
-short values (long answers are clipped here and given in full later), no empty rows.
+A busy caseworker reads this page and maybe nothing else, so it must stand alone: who the
+candidate and the household are, whom to call, the strengths with their evidence, the next three
+steps with owner and deadline, what needs follow-up, and the consents. Long answers are shortened
+at a word boundary with "see page N"; when the page is still too full, the answers get shorter
+until it fits.
 """
 
 from __future__ import annotations
@@ -9,18 +12,70 @@ from __future__ import annotations
 from datetime import date
 
 from screener.i18n import _, format_date, format_duration
+from screener.questionnaire.effort import has_municipality
 from screener.report.answers import Display, interpreter_mode, language_name, territory_name
 from screener.report.layout import Flowable, heading, key_value_table, markup, para
-from screener.report.profile import language_rows, role_display, role_item
-from screener.report.styles import clip, esc, styles
+from screener.report.overview_rows import (
+    Rows,
+    Shortener,
+    followup_rows,
+    household_rows,
+    next_steps,
+    profile_rows,
+    status_value,
+)
+from screener.report.profile import role_display, role_item
+from screener.report.styles import esc, styles
+from screener.settings import Organisation, load_organisation
 from screener.store.records import Interview
 
-OVERVIEW_LIMIT = 180
+# The limits answers are shortened to, tried in turn until the page fits.
+LIMITS = tuple(range(260, 20, -10))
 SIDE_LIMIT = 90  # the two short tables side by side at the top
-Rows = list[tuple[str, Display | str]]
+NO_LIMIT = 100_000  # values are shortened here at a word boundary; never clip them again
+CLOSING_FLOOR = 200  # the candidate's own closing words are shortened last
 
 
-def overview(interview: Interview, lang: str) -> list[Flowable]:
+def overview(
+    interview: Interview,
+    lang: str,
+    pages: dict[str, int] | None = None,
+    organisation: Organisation | None = None,
+) -> list[Flowable]:
+    """The summary page; ``pages`` maps item names to the page their full answer is on."""
+    organisation = organisation if organisation is not None else load_organisation()
+    story: list[Flowable] = []
+    for limit in LIMITS:
+        story = _build(interview, lang, Shortener(pages or {}, limit), organisation)
+        if fits_one_page(story):
+            return story
+    return story
+
+
+def fits_one_page(story: list[Flowable]) -> bool:
+    """The story's height, measured as platypus lays it out, is within one page's frame."""
+    from screener.report.styles import (
+        CONTENT_WIDTH,
+        FRAME_PADDING,
+        MARGIN_BOTTOM,
+        MARGIN_TOP,
+        PAGE_HEIGHT,
+    )
+
+    available = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
+    used = 0.0
+    previous_after = 0.0
+    for flowable in story:
+        _width, height = flowable.wrap(CONTENT_WIDTH, available)
+        before = flowable.getSpaceBefore() if used else 0.0
+        used += max(before, previous_after) + height
+        previous_after = flowable.getSpaceAfter()
+    return used <= available
+
+
+def _build(
+    interview: Interview, lang: str, short: Shortener, organisation: Organisation
+) -> list[Flowable]:
     from screener.report.layout import side_by_side
     from screener.report.styles import CONTENT_WIDTH
 
@@ -29,17 +84,39 @@ def overview(interview: Interview, lang: str) -> list[Flowable]:
     columns: list[list[Flowable]] = [[], []]
     for column, title, rows in (
         (0, _("Candidate"), candidate_rows(interview, lang)),
-        (1, _("The interview"), interview_rows(interview, lang)),
-        (1, _("Handover"), handover_rows(interview)),
+        (1, _("Contact"), contact_rows(interview, organisation)),
+        (1, _("Household"), household_rows(interview, lang, short)),
     ):
         if rows:
-            table = key_value_table(_clipped(rows, SIDE_LIMIT), 0.42, half, SIDE_LIMIT, True)
+            rows = [(key, short.side(value, SIDE_LIMIT)) for key, value in rows]
+            table = key_value_table(rows, 0.44, half, NO_LIMIT, True)
             columns[column] += [heading(title), table]
     story.append(side_by_side(columns[0], columns[1]))
-    profile = profile_rows(interview, lang)
+    profile = profile_rows(interview, lang, short)
     if profile:
-        table = key_value_table(_clipped(profile), 0.3, compact=True)
+        table = key_value_table(profile, 0.3, limit=NO_LIMIT, compact=True)
         story += [heading(_("Profile at a glance"), keep=False), table]
+    steps = next_steps(interview, lang, short)
+    if steps:
+        story.append(heading(_("The next three steps")))
+        for number, (what, owner, deadline) in enumerate(steps, start=1):
+            details = " · ".join(
+                part
+                for part in (
+                    _("owner: {owner}").format(owner=owner) if owner else "",
+                    _("deadline: {deadline}").format(deadline=deadline) if deadline else "",
+                )
+                if part
+            )
+            html = f"<b>{number}.</b>&nbsp;{esc(what)}"
+            if details:
+                html += f' <font color="#5b6472">— {esc(details)}</font>'
+            story.append(markup(html, styles().cell))
+    follow = followup_rows(interview, lang, short) + consent_rows(interview)
+    if follow:
+        table = key_value_table(follow, 0.3, limit=NO_LIMIT, compact=True)
+        story += [heading(_("Needs follow-up"), keep=False), table]
+    story += closing_words(interview, lang, short)
     return story
 
 
@@ -49,12 +126,13 @@ def title_block(interview: Interview, lang: str) -> list[Flowable]:
     q = interview.questionnaire
     kicker = _("Competence screening · handover report")
     subtitle = [q.text(q.title, lang)]
-    if info.municipality:
-        subtitle.append(_("For {municipality}").format(municipality=info.municipality))
+    if info.municipality and has_municipality(status_value(interview)):
+        subtitle.append(_("For {municipality} Municipality").format(municipality=info.municipality))
     return [
         markup(f'<font size="9" color="#5b6472">{esc(kicker.upper())}</font>', s.body),
         para(info.candidate_name, s.title),
         para(" · ".join(subtitle), s.subtitle),
+        para(interview_line(interview, lang), s.small),
     ]
 
 
@@ -67,38 +145,47 @@ def candidate_rows(interview: Interview, lang: str) -> Rows:
         years = _("{age} years").format(age=age)
         rows.append((_("Date of birth"), f"{born} ({years})"))
     if info.nationality:
-        rows.append((_("Nationality"), territory_name(info.nationality, lang)))
-    rows += _roles(
-        interview, lang, [("mother_tongue", _("Mother tongue")), ("status", _("Status"))]
-    )
-    place = role_display(interview, "asylum_centre", lang)
-    if place is not None:
-        rows.append((_("Asylum centre"), place))
-    elif info.place:
-        rows.append((_("Asylum centre"), info.place))
+        rows.append((_("Country of origin"), territory_name(info.nationality, lang)))
+    rows += _roles(interview, lang, [("mother_tongue", _("Mother tongue"))])
+    rows += _roles(interview, lang, [("status", _("Status"))])
+    status = status_value(interview)
+    if info.municipality and has_municipality(status):
+        rows.append((_("Receiving municipality"), info.municipality))
     rows += _roles(interview, lang, [("arrival", _("Arrival in Denmark"))])
     return rows
 
 
-def handover_rows(interview: Interview) -> Rows:
-    info = interview.info
+def contact_rows(interview: Interview, organisation: Organisation) -> Rows:
+    """Whom the caseworker calls: the consultant, the organisation, phone and e-mail."""
     rows: Rows = []
-    if info.municipality:
-        rows.append((_("Receiving municipality"), info.municipality))
-    if info.case_id:
-        rows.append((_("Case id"), info.case_id))
+    consultant = interview.info.consultant or organisation.contact
+    if consultant:
+        rows.append((_("Consultant"), consultant))
+    for key, value in (
+        (_("Organisation"), organisation.organisation),
+        (_("Phone"), organisation.phone),
+        (_("E-mail"), organisation.email),
+    ):
+        if value:
+            rows.append((key, value))
     return rows
 
 
-def interview_rows(interview: Interview, lang: str) -> Rows:
-    info = interview.info
-    rows: Rows = [(_("Date"), format_date(interview.created_at.date(), lang))]
+def interview_line(interview: Interview, lang: str) -> str:
+    """'Interview 1 December 2026 · 1 h 54 min · Asylcenter X · interpreter: Arabic, in person'."""
+    parts = [_("Interview {date}").format(date=format_date(interview.created_at.date(), lang))]
     if interview.elapsed_seconds:
-        rows.append((_("Duration"), format_duration(interview.elapsed_seconds, lang)))
-    if info.consultant:
-        rows.append((_("Consultant"), info.consultant))
-    rows.append((_("Interpreter"), interpreter_text(interview, lang)))
-    return rows
+        parts.append(format_duration(interview.elapsed_seconds, lang))
+    place = role_display(interview, "asylum_centre", lang)
+    if place is not None:
+        parts.append(place.text)
+    elif interview.info.place:
+        parts.append(interview.info.place)
+    interpreter = _("interpreter: {interpreter}").format(
+        interpreter=interpreter_text(interview, lang)
+    )
+    parts.append(interpreter)
+    return " · ".join(parts)
 
 
 def interpreter_text(interview: Interview, lang: str) -> str:
@@ -111,47 +198,32 @@ def interpreter_text(interview: Interview, lang: str) -> str:
     return ", ".join(parts)
 
 
-def profile_rows(interview: Interview, lang: str) -> Rows:
-    rows = _roles(
-        interview,
-        lang,
+def consent_rows(interview: Interview) -> Rows:
+    """The consents in one row; the full record is on the last page."""
+    from screener.report.answers import yes_no
+
+    consent = interview.consent
+    if consent is None:
+        return [(_("Consents"), _("No consent recorded"))]
+    line = " · ".join(
         [
-            ("strengths", _("Top strengths (own words)")),
-            ("assessment_strengths", _("Strengths (consultant)")),
-        ],
+            _("screening: {answer}").format(answer=yes_no(consent.screening)),
+            _("handover: {answer}").format(answer=yes_no(consent.handover)),
+        ]
     )
-    languages = languages_at_a_glance(interview, lang)
-    if languages:
-        rows.append((_("Languages"), languages))
-    rows += _roles(
-        interview,
-        lang,
-        [
-            ("danish_level", _("Danish")),
-            ("english_level", _("English")),
-            ("job_wishes", _("Job wishes")),
-            ("branches", _("Branches")),
-            ("first_job", _("Realistic first job")),
-            ("long_term_goal", _("Long-term goal")),
-            ("typology", _("Typology")),
-            ("effort_elements", _("Recommended effort")),
-            ("attention_points", _("Attention points")),
-        ],
-    )
+    return [(_("Consents"), line)]
+
+
+def closing_words(interview: Interview, lang: str, short: Shortener) -> list[Flowable]:
+    """The candidate's own answer to "What are you looking forward to most?" ends the page."""
+    s = styles()
     closing = role_item(interview, "looking_forward")
     shown = role_display(interview, "looking_forward", lang)
-    if closing is not None and shown is not None:
-        rows.append((interview.questionnaire.text(closing.label, lang), shown))
-    return rows
-
-
-def languages_at_a_glance(interview: Interview, lang: str) -> str:
-    """One line per language: 'Arabic – understands 5/5, speaks 5/5, reads 4/5, writes 4/5'."""
-    lines = []
-    for row in language_rows(interview, lang):
-        levels = [f"{s.skill.lower()} {s.short}" for s in row.skills if s.short]
-        lines.append(f"{row.name} – {', '.join(levels)}" if levels else row.name)
-    return "\n".join(lines)
+    if closing is None or shown is None:
+        return []
+    label = interview.questionnaire.text(closing.label, lang)
+    text = short.text(shown.text, closing.name, floor=CLOSING_FLOOR)
+    return [heading(label, keep=False), markup(f"<i>{esc(text)}</i>", s.body)]
 
 
 def _roles(interview: Interview, lang: str, pairs: list[tuple[str, str]]) -> Rows:
@@ -163,17 +235,8 @@ def _roles(interview: Interview, lang: str, pairs: list[tuple[str, str]]) -> Row
     return rows
 
 
-def _clipped(rows: Rows, limit: int = OVERVIEW_LIMIT) -> Rows:
-    """Overview values stay short; the full answers are in the sections that follow."""
-    out: Rows = []
-    for key, value in rows:
-        if isinstance(value, Display):
-            out.append((key, Display(clip(value.text, limit), value.shown)))
-        else:
-            lines = value.split("\n")
-            out.append((key, "\n".join(clip(line, limit) for line in lines[:5])))
-    return out
-
-
 def _age(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+__all__ = ["Display", "fits_one_page", "overview"]

@@ -103,3 +103,23 @@ def plan(q: Questionnaire) -> Plan:
                 else:
                     target.entries.append(entry)
     return Plan([c for c in topics.values() if c.entries], assessment, sensitive)
+
+
+def page_of(chapters: Plan, pages: dict[str, int]) -> dict[str, int]:
+    """Item name -> the page its chapter starts on, for "see page N" on the summary."""
+    found: dict[str, int] = {}
+    for chapter in [*chapters.topics, chapters.sensitive, chapters.assessment]:
+        page = pages.get(chapter.key)
+        if page is None:
+            continue
+        for entry in chapter.entries:
+            found[entry.item.name] = page
+            for _section, child, _parent in _children(entry.item):
+                found[child.name] = page
+    return found
+
+
+def _children(item: Item) -> Iterator[tuple[None, Item, Item]]:
+    for child in item.items:
+        yield None, child, item
+        yield from _children(child)

@@ -104,3 +104,30 @@ def competences(
         value = answer.value if answer and answer.state is AnswerState.ANSWERED else None
         result.append((q.text(item.label, lang), shown, level(q, item, value)))
     return result
+
+
+def language_sources(interview: Interview, lang: str) -> dict[str, list[str]]:
+    """Source label -> the languages whose levels rest on it ('self-reported': [Arabic, ...])."""
+    repeat = role_item(interview, "languages")
+    if repeat is None:
+        return {}
+    q = interview.questionnaire
+    name_item = child_by_role(repeat, "language_name")
+    source = child_by_role(repeat, "language_evidence")
+    found: dict[str, list[str]] = {}
+    for entry in entries(interview, repeat):
+        if source is None or not entry.get(source.name):
+            continue
+        label = format_value(q, source, entry[source.name], lang, compact=True).lower()
+        name = str(entry.get(name_item.name, "") or "?") if name_item else "?"
+        found.setdefault(label, []).append(name)
+    return found
+
+
+def rating_sources(interview: Interview, lang: str) -> str:
+    """What the consultant's ratings of the five competences rest on, as one phrase."""
+    item = role_item(interview, "rating_evidence")
+    shown = role_display(interview, "rating_evidence", lang) if item is not None else None
+    if shown is None or shown.shown is not Shown.VALUE:
+        return ""
+    return shown.text.lower()

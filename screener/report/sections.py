@@ -33,7 +33,14 @@ from screener.report.layout import (
     question_label,
 )
 from screener.report.plan import Chapter, Entry
-from screener.report.profile import SKILLS, competences, entries, language_rows
+from screener.report.profile import (
+    SKILLS,
+    competences,
+    entries,
+    language_rows,
+    language_sources,
+    rating_sources,
+)
 from screener.report.styles import CONTENT_WIDTH, esc, styles
 from screener.store.records import Interview
 
@@ -96,9 +103,13 @@ def entries_story(
     q = interview.questionnaire
     story: list[Flowable] = []
     group: Item | None = None
+    not_covered: list[str] = []
     for entry in chapter_entries:
         item = entry.item
         if _skipped(interview, entry):
+            continue
+        if _optional_untouched(interview, entry):
+            not_covered.append(q.text(item.label, lang))
             continue
         if entry.group is not None and entry.group is not group:
             story.append(heading(q.text(entry.group.label, lang)))
@@ -117,7 +128,23 @@ def entries_story(
             story += repeat_blocks(interview, item, lang, table=not charted)
         else:
             story += item_blocks(interview, item, lang)
+    if not_covered:
+        line = _("Not covered: {items}").format(items="; ".join(not_covered))
+        story.append(para(line, styles().fine))
     return story
+
+
+def _optional_untouched(interview: Interview, entry: Entry) -> bool:
+    """An optional question nobody touched: one "not covered" line, not a "not asked" block."""
+    item = entry.item
+    optional = item.optional or (entry.group is not None and entry.group.optional)
+    name = item.name
+    return (
+        optional
+        and name not in interview.answers
+        and name not in interview.flags
+        and not interview.notes.get(name, "").strip()
+    )
 
 
 def _skipped(interview: Interview, entry: Entry) -> bool:
@@ -144,7 +171,7 @@ def _plain(interview: Interview, item: Item) -> bool:
 
 def _all_charted(repeat: Item) -> bool:
     """Every column of the language repeat is in the language chart, so no table is needed."""
-    roles = {"language_name", *(role for role, _skill in SKILLS)}
+    roles = {"language_name", "language_evidence", *(role for role, _skill in SKILLS)}
     return all(c.role in roles for c in repeat.items if in_report(c) and c.kind != "group")
 
 
@@ -164,10 +191,17 @@ def competence_figure(interview: Interview, lang: str, done: _Done) -> list[Flow
         return []
     done.charts.add("competences:drawn")
     chart_rows = [(label, shown.text, lvl) for label, shown, lvl in rows]
+    sources = rating_sources(interview, lang)
+    if sources:
+        basis = _("The consultant's rating after the interview, based on: {sources}.").format(
+            sources=sources
+        )
+    else:
+        basis = _("The consultant's rating after the interview; no source recorded.")
     return [
         heading(_("The five competences companies look for")),
         competence_chart(chart_rows),
-        para(_("Consultant's rating from the interview."), styles().fine),
+        para(basis, styles().fine),
     ]
 
 
@@ -176,7 +210,12 @@ def language_figure(interview: Interview, lang: str, done: _Done) -> list[Flowab
     if not rows or not any(skill.level for row in rows for skill in row.skills):
         return []
     done.charts.add("languages:drawn")
-    return [heading(_("Language profile")), language_chart(rows)]
+    story = [heading(_("Language profile")), language_chart(rows)]
+    sources = language_sources(interview, lang)
+    if sources:
+        line = "; ".join(f"{', '.join(names)}: {source}" for source, names in sources.items())
+        story.append(para(_("How we know: {sources}").format(sources=line), styles().fine))
+    return story
 
 
 def repeat_blocks(
@@ -233,6 +272,7 @@ def _widths(headers: list[str], cells: list[list[str]]) -> list[float]:
     weights: list[float] = []
     for column, header in enumerate(headers):
         longest = max([len(header) / 2, *(len(row[column]) for row in cells)])
-        weights.append(min(max(longest, 8.0), 40.0))
+        word = max((len(w) for row in cells for w in row[column].split()), default=0)
+        weights.append(min(max(longest, 8.0, word * 1.6), 40.0))
     total = sum(weights)
     return [CONTENT_WIDTH * w / total for w in weights]

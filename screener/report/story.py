@@ -11,7 +11,8 @@ from screener.report.assessment import assessment_chapter
 from screener.report.closing import closing_page
 from screener.report.layout import Flowable
 from screener.report.overview import overview
-from screener.report.plan import plan
+from screener.report.pages import chapter_pages
+from screener.report.plan import page_of, plan
 from screener.report.sections import sensitive_chapter, topic_chapters
 from screener.store.records import Interview
 
@@ -40,12 +41,31 @@ def build_story(
     generated_at = generated_at or datetime.now().astimezone()
     with language(lang):
         chapters = plan(interview.questionnaire)
-        story: list[Flowable] = overview(interview, lang)
+
+        def rest(found: dict[str, int] | None = None) -> list[Flowable]:
+            """Everything after page 1; with ``found``, each chapter records its page."""
+            from screener.report.pages import page_marker
+
+            def marked(key: str, part: list[Flowable]) -> list[Flowable]:
+                # after the chapter's conditional page break, so the page is the heading's
+                if found is None or not part:
+                    return part
+                return [part[0], page_marker(key, found), *part[1:]]
+
+            story: list[Flowable] = []
+            for topic in chapters.topics:
+                story += marked(topic.key, topic_chapters(interview, [topic], lang))
+            sensitive = sensitive_chapter(interview, chapters.sensitive, lang)
+            story += marked(chapters.sensitive.key, sensitive)
+            if chapters.assessment.entries:
+                story.append(PageBreak())
+                assessment = assessment_chapter(interview, chapters.assessment, lang)
+                story += marked(chapters.assessment.key, assessment)
+            story += closing_page(interview, lang, generated_at)
+            return story
+
+        pages = chapter_pages(rest)
+        story: list[Flowable] = overview(interview, lang, page_of(chapters, pages))
         story.append(PageBreak())
-        story += topic_chapters(interview, chapters.topics, lang)
-        story += sensitive_chapter(interview, chapters.sensitive, lang)
-        if chapters.assessment.entries:
-            story.append(PageBreak())
-            story += assessment_chapter(interview, chapters.assessment, lang)
-        story += closing_page(interview, lang, generated_at)
+        story += rest()
     return story

@@ -128,7 +128,7 @@ class ScreenerApp(App[None]):
         from screener.ui.screens.consent import ConsentScreen
         from screener.ui.screens.new_interview import NewInterviewScreen
 
-        screen = ConsentScreen(message.interview_id, first=message.first)
+        screen = ConsentScreen(message.interview_id, first=message.first, prefill=message.prefill)
         if isinstance(self.screen, NewInterviewScreen):
             self.switch_screen(screen)
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.message import Message
 
 
@@ -28,10 +30,13 @@ class OpenConsent(Message):
     """Record or change the consents of an interview; ``first``: a new interview, which goes
     on to its first question once the screening consent is given."""
 
-    def __init__(self, interview_id: int, first: bool = False) -> None:
+    def __init__(
+        self, interview_id: int, first: bool = False, prefill: dict[str, Any] | None = None
+    ) -> None:
         super().__init__()
         self.interview_id = interview_id
         self.first = first
+        self.prefill = prefill or {}
 
 
 class OpenHome(Message):

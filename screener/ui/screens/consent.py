@@ -55,10 +55,13 @@ class ConsentScreen(ScreenerScreen):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, interview_id: int, first: bool = False) -> None:
+    def __init__(
+        self, interview_id: int, first: bool = False, prefill: dict[str, Any] | None = None
+    ) -> None:
         super().__init__()
         self.interview_id = interview_id
         self.first = first
+        self.prefill = prefill or {}  # facts from the new-interview form, stored after a yes
         self.interview: Interview | None = None
 
     def compose(self) -> ComposeResult:
@@ -181,6 +184,10 @@ class ConsentScreen(ScreenerScreen):
         try:
             await asyncio.wrap_future(session.record_consent(consent))
             await asyncio.to_thread(session.reload)
+            if consent.screening:
+                for name, value in self.prefill.items():
+                    session.set_answer(name, value)
+                await asyncio.to_thread(session.flush)
             if erase:
                 await asyncio.wrap_future(session.call(self.sapp.repo.delete, self.interview_id))
         except Exception as error:

@@ -21,7 +21,7 @@ from screener.ui.screens.base import ScreenerScreen
 FIELDS: tuple[tuple[str, str], ...] = (
     ("candidate_name", N_("Candidate's name")),
     ("birth_date", N_("Date of birth (DD-MM-YYYY)")),
-    ("nationality", N_("Nationality")),
+    ("nationality", N_("Country of origin")),
     ("case_id", N_("Case id")),
     ("interpreter_language", N_("Interpreter language")),
     ("interpreter_name", N_("Interpreter's name")),
@@ -77,6 +77,16 @@ class NewInterviewScreen(ScreenerScreen):
                         else None
                     )
                     yield Input(id=f"field-{name}", suggester=suggester, compact=True)
+                if name == "case_id":
+                    with Horizontal(classes="form-row"):
+                        yield Label("", id="label-status", classes="form-label")
+                        yield Select(
+                            self._status_options(),
+                            prompt=_("Not chosen yet"),
+                            allow_blank=True,
+                            id="field-status",
+                            compact=True,
+                        )
                 if name == "interpreter_name":
                     with Horizontal(classes="form-row"):
                         yield Label("", id="label-mode", classes="form-label")
@@ -91,6 +101,19 @@ class NewInterviewScreen(ScreenerScreen):
             yield Static("", id="new-help", classes="muted")
         yield Footer()
 
+    def _status_options(self) -> list[tuple[str, str]]:
+        """The questionnaire's status choices (asylum seeker / permit, waiting / placed)."""
+        q = self.sapp.questionnaire
+        item = q.by_role("status")
+        if item is None:
+            return []
+        lang = self.sapp.ui_language
+        return [(q.text(c.label, lang), c.value) for c in q.choice_list(item)]
+
+    def _status(self) -> str:
+        value = self.query_one("#field-status", Select).value
+        return value if isinstance(value, str) else ""
+
     def on_mount(self) -> None:
         self.query_one("#field-candidate_name", Input).focus()
 
@@ -99,6 +122,13 @@ class NewInterviewScreen(ScreenerScreen):
         for name, label in FIELDS:
             self.query_one(f"#label-{name}", Label).update(_(label))
         self.query_one("#label-mode", Label).update(_("Interpreter present"))
+        self.query_one("#label-status", Label).update(_("Status"))
+        status = self.query_one("#field-status", Select)
+        status.prompt = _("Not chosen yet")
+        chosen = status.value
+        status.set_options(self._status_options())
+        if isinstance(chosen, str):
+            status.value = chosen
         mode = self.query_one("#field-mode", Select)
         value = mode.value
         mode.set_options(mode_options())
@@ -138,6 +168,17 @@ class NewInterviewScreen(ScreenerScreen):
             self._error(_("Choose one of the 98 municipalities (type and press right arrow)."))
             self.query_one("#field-municipality", Input).focus()
             return None
+        from screener.questionnaire.effort import has_municipality
+
+        if municipality and not has_municipality(self._status()):
+            self._error(
+                _(
+                    "A receiving municipality is known only once the candidate is placed: "
+                    "choose the status 'placed' or leave the municipality empty."
+                )
+            )
+            self.query_one("#field-municipality", Input).focus()
+            return None
         lang = self.sapp.ui_language
         return InterviewInfo(
             candidate_name=name,
@@ -161,7 +202,12 @@ class NewInterviewScreen(ScreenerScreen):
         if info is None:
             return
         interview_id = self.sapp.repo.create_interview(info, self.sapp.questionnaire)
-        self.post_message(OpenConsent(interview_id, first=True))
+        from screener.prefill import prefill_answers
+
+        # Facts typed here become the answers of the items that would ask for them again,
+        # stored once the candidate has consented to the screening (not before).
+        prefilled = prefill_answers(self.sapp.questionnaire, info, self._status())
+        self.post_message(OpenConsent(interview_id, first=True, prefill=prefilled))
 
     def action_leave(self) -> None:
         if not self._dirty():

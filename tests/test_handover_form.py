@@ -1,0 +1,68 @@
+"""The new-interview form: the status is set there, facts typed there are prefilled into the
+interview (never asked twice), and a municipality for a candidate who is not placed is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input, Select
+
+from screener import i18n
+from screener.questionnaire.loader import load_questionnaire
+from screener.settings import Settings
+from screener.store.repository import Repository
+from screener.ui.app import ScreenerApp
+from screener.ui.screens.interview import InterviewScreen
+from screener.ui.screens.new_interview import NewInterviewScreen
+
+SCRIPT = Path(__file__).resolve().parents[1] / "questionnaires" / "tm-screening.toml"
+FORM = {
+    "candidate_name": "Amina Testperson",
+    "nationality": "SY",
+    "interpreter_language": "ar",
+    "place": "Asylcenter Testrup",
+}
+
+
+async def fill(app: ScreenerApp, pilot: object, status: str, municipality: str) -> None:
+    screen = app.screen
+    assert isinstance(screen, NewInterviewScreen)
+    for name, value in {**FORM, "municipality": municipality}.items():
+        screen.query_one(f"#field-{name}", Input).value = value
+    screen.query_one("#field-status", Select).value = status
+    for box in ("#consent-screening", "#consent-handover"):
+        screen.query_one(box, Checkbox).value = True
+
+
+async def test_status_and_facts_are_typed_once(tmp_path: Path) -> None:
+    i18n.set_language("en")
+    db = tmp_path / "form.sqlite3"
+    settings = Settings(db_path=db, language="en", cursor_blink=False)
+    app = ScreenerApp(settings, Repository(db), load_questionnaire(SCRIPT))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        # An asylum seeker has no receiving municipality yet: the form refuses one.
+        await fill(app, pilot, "asylum_seeker", "Aarhus")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewInterviewScreen)
+        error = str(app.screen.query_one("#new-error").render())
+        assert "placed" in error
+        await fill(app, pilot, "placed", "Aarhus")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        iid = app.screen.interview_id
+        await pilot.press("ctrl+q")
+    repo = Repository(db)
+    try:
+        values = repo.get(iid).values()
+    finally:
+        repo.close()
+    assert values["status"] == "placed"
+    assert values["home_country"] == "Syrien"  # in the report language, Danish by default
+    assert values["interview_interpreter_language"] == "arabisk"
+    assert values["asylum_centre"] == "Asylcenter Testrup"
+    assert values["receiving_municipality"] == "Aarhus"
