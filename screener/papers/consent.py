@@ -1,0 +1,15 @@
+"""Whether the papers may be printed: the one place that reads the consents for them."""
+
+from __future__ import annotations
+
+from screener.store.records import Interview
+
+
+def may_print_cv(interview: Interview) -> bool:
+    """The CV-postkort goes to employers: only with the candidate's CV-postkort consent."""
+    return getattr(interview.consent, "cv_postcard", None) is True
+
+
+def may_print_card(interview: Interview) -> bool:
+    """The kompetencekort goes to the jobcentre (and a company with it): handover consent."""
+    return interview.consent is not None and interview.consent.handover is True
