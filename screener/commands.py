@@ -15,6 +15,7 @@ from screener.i18n import N_, _, format_date, set_language
 from screener.settings import Settings
 
 if TYPE_CHECKING:
+    from screener.store.records import Interview
     from screener.store.repository import Repository
 
 STATUS_NAMES = {"draft": N_("Draft"), "finalized": N_("Finalized"), "exported": N_("Exported")}
@@ -104,8 +105,13 @@ def export(
     json_path: Path | None,
     pdf_path: Path | None,
     out: TextIO,
+    cv_path: Path | None = None,
+    card_path: Path | None = None,
 ) -> int:
-    """Write the JSON and/or the PDF, each atomically; mark the interview exported after both."""
+    """Write the JSON and/or the PDF, each atomically; mark the interview exported after both.
+
+    The candidate's papers (``cv_path``, ``card_path``) are checked first, consent and fit:
+    if one may not be written, nothing at all is written."""
     from screener.errors import NotFoundError
     from screener.files import atomic_write
     from screener.store.export_json import dumps, to_json
@@ -117,6 +123,9 @@ def export(
             except NotFoundError:
                 print(_("No interview with id {id}.").format(id=interview_id), file=out)
                 return 1
+            papers = _papers(interview, settings.language, cv_path, card_path, out)
+            if papers is None:
+                return 1
             if json_path is not None:
                 atomic_write(json_path, dumps(to_json(interview)))
                 print(_("JSON written to {path}").format(path=json_path), file=out)
@@ -125,10 +134,41 @@ def export(
 
                 write_pdf(interview, pdf_path, settings.language)
                 print(_("PDF written to {path}").format(path=pdf_path), file=out)
-            repo.mark_exported(interview_id)
+            for path, data, message in papers:
+                atomic_write(path, data)
+                print(message.format(path=path), file=out)
+            if json_path is not None or pdf_path is not None:
+                repo.mark_exported(interview_id)
     except ScreenerError as error:
         return _fail(out, error)
     return 0
+
+
+def _papers(
+    interview: Interview, lang: str, cv_path: Path | None, card_path: Path | None, out: TextIO
+) -> list[tuple[Path, bytes, str]] | None:
+    """The papers' bytes, made before anything is written; None (and a message) when the
+    consent is missing or the card does not fit."""
+    from screener.papers.build import card_pdf_bytes, cv_pdf_bytes
+
+    made: list[tuple[Path, bytes, str]] = []
+    try:
+        if cv_path is not None:
+            made.append(
+                (cv_path, cv_pdf_bytes(interview, lang), _("CV-postkort written to {path}"))
+            )
+        if card_path is not None:
+            data, shortened = card_pdf_bytes(interview, lang)
+            made.append((card_path, data, _("Kompetencekort written to {path}")))
+            if shortened:
+                print(
+                    _("Some descriptions on the kompetencekort were shortened to fit one page."),
+                    file=out,
+                )
+    except ScreenerError as error:
+        print(f"screener: {error}", file=out)
+        return None
+    return made
 
 
 def backup(settings: Settings, destination: Path, out: TextIO) -> int:

@@ -186,10 +186,23 @@ def build_card(
                 extra = min(MAX_BLANK - MIN_BLANK, int((room - used) // BLANK_ROW))
                 table = _table(rows, MIN_BLANK + extra, limit, st)
                 return [*top, table, *legend], limit is not None
-    # Even the shortest cells are too many rows: keep the page, drop nothing silently.
+    # Even the shortest cells make too many rows: the first rows that fit, and a last row that
+    # says how many more the handover report has (nothing disappears without a word).
     st = _styles(SIZES[-1])
     top = _header(interview, fields.get("branch", ""), lang, st)
-    return [*top, _table(rows, 0, LIMITS[-1], st), *_legend(src, st)], True
+    legend = _legend(src, st)
+    for keep in range(len(rows) - 1, -1, -1):
+        more = len(rows) - keep
+        note = CompetenceRow(
+            task=_("{count} more in the handover report").format(count=more),
+            tools="",
+            level="",
+            evidence="",
+        )
+        table = _table([*rows[:keep], note], 0, LIMITS[-1], st)
+        if _height([*top, table, *legend]) <= room or keep == 0:
+            return [*top, table, *legend], True
+    return [*top, _table([], MIN_BLANK, None, st), *legend], True
 
 
 def render_card(interview: Interview, fields: dict[str, str], lang: str) -> Card:

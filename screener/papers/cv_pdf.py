@@ -38,11 +38,14 @@ INK, GREY, RULE = "#000000", "#4a4a4a", "#8c8c8c"
 
 @dataclass
 class Fit:
-    """Whether the card fits its page, at which font scale, and what is too long if not."""
+    """Whether the card fits its page, at which font scale, and if not: about how many lines
+    too many, the field keys to shorten (longest first), and whether the top is too tall."""
 
     fits: bool
     scale: float
-    problems: list[str] = field(default_factory=list)
+    lines_over: int = 0
+    longest: list[str] = field(default_factory=list)
+    top_heavy: bool = False
 
 
 def _label(key: str) -> str:
@@ -169,32 +172,41 @@ def fit(fields: dict[str, str]) -> Fit:
         parts = _parts(fields, scale)
         if _needed(parts) <= INNER_HEIGHT:
             return Fit(True, scale)
-    return Fit(False, SCALES[-1], _problems(fields, _parts(fields, SCALES[-1])))
+    return _overflow(_parts(fields, SCALES[-1]))
 
 
-def _problems(fields: dict[str, str], parts: _Parts) -> list[str]:
-    """What is too long, in words the consultant can act on."""
+def _overflow(parts: _Parts) -> Fit:
+    """What is too long at the smallest fonts."""
     left_w, right_w = _widths()
     over = _needed(parts) - INNER_HEIGHT
     line = parts.left[1].style.leading if len(parts.left) > 1 else 12.0
-    lines = max(1, round(over / line + 0.49))
     top, _body, _quote = _room(parts)
     heavy_left = _height(parts.left, left_w) >= _height(parts.right, right_w)
-    candidates = ["name", "job", "quote", *(LEFT if heavy_left else RIGHT)]
-    widths = {"name": INNER_WIDTH, "job": INNER_WIDTH, "quote": INNER_WIDTH}
+    widths = {key: left_w for key in LEFT} | {key: right_w for key in RIGHT}
     sizes = []
-    for key in candidates:
+    for key in ("name", "job", "quote", *(LEFT if heavy_left else RIGHT)):
         blocks = parts.blocks.get(key) or []
         if blocks:
-            width = widths.get(key, left_w if key in LEFT else right_w)
-            sizes.append((_height(blocks, width), key))
+            sizes.append((_height(blocks, widths.get(key, INNER_WIDTH)), key))
     sizes.sort(reverse=True)
-    longest = [_label(key) for _h, key in sizes[:2]]
+    return Fit(
+        fits=False,
+        scale=SCALES[-1],
+        lines_over=max(1, round(over / line + 0.49)),
+        longest=[key for _h, key in sizes[:2]],
+        top_heavy=top > INNER_HEIGHT / 3,
+    )
+
+
+def describe(result: Fit) -> list[str]:
+    """What does not fit, in words the consultant can act on (in the current language)."""
+    if result.fits:
+        return []
     problems = [
-        _("The card is about {lines} lines too full.").format(lines=lines),
-        _("Shorten: {fields}.").format(fields=", ".join(longest)),
+        _("The card is about {lines} lines too full.").format(lines=result.lines_over),
+        _("Shorten: {fields}.").format(fields=", ".join(_label(k) for k in result.longest)),
     ]
-    if top > INNER_HEIGHT / 3:
+    if result.top_heavy:
         problems.append(_("The name and the job take a third of the card: shorten them."))
     return problems
 
@@ -223,7 +235,7 @@ def render_cv_bytes(fields: dict[str, str], lang: str) -> bytes:
     if not result.fits:
         raise ExportError(
             _("The CV-postkort does not fit its card: {problems}").format(
-                problems=" ".join(result.problems)
+                problems=" ".join(describe(result))
             )
         )
     buffer = io.BytesIO()

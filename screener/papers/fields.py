@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from screener.i18n import N_, _, format_number
-from screener.papers.sources import Source, first_sentence, short_title
+from screener.papers.sources import Source, clip_words, first_sentence, short_title
 from screener.store.records import Interview
 
 
@@ -38,6 +38,8 @@ CV_KEYS = tuple(field.key for field in CV_FIELDS)
 MAX_JOBS = 3
 MAX_TOOLS = 10
 MAX_SKILLS = 4
+MAX_LANGUAGES = 5
+LINE = 52  # characters of one prefilled line in a column (the card's narrow measure)
 # Plain words for a 0-4 language scale (understand or speak, whichever is higher).
 LANGUAGE_WORDS = (N_("not yet"), N_("a little"), N_("some"), N_("good"), N_("fluent"))
 
@@ -52,7 +54,7 @@ def cv_prefill(interview: Interview, lang: str) -> dict[str, str]:
     language's ``_()`` context, as the report does)."""
     src = Source(interview, lang)
     return {
-        "name": interview.info.candidate_name.strip(),
+        "name": clip_words(interview.info.candidate_name, 48),
         "job": _job(src),
         "experience": "\n".join(line for line, _years in _jobs(src)),
         "tools": _tools(src),
@@ -60,7 +62,7 @@ def cv_prefill(interview: Interview, lang: str) -> dict[str, str]:
         "languages": _languages(src),
         "licence": _licence(src),
         "availability": _availability(src),
-        "quote": first_sentence(src.text(role="looking_forward"), 200),
+        "quote": first_sentence(src.text(role="looking_forward"), 160),
         "contact": _contact(interview),
     }
 
@@ -79,7 +81,7 @@ def _job(src: Source) -> str:
     for role in ("job_wishes", "first_job"):
         text = src.text(role=role)
         if text:
-            return first_sentence(text, 90).rstrip(".")
+            return first_sentence(text, 80).rstrip(".")
     return src.text(role="branches")
 
 
@@ -90,7 +92,7 @@ def _jobs(src: Source) -> list[tuple[str, float]]:
     found: list[tuple[str, float]] = []
     for entry in src.entries("jobs", role="work_history"):
         name = src.label(title, entry.get(title.name)) if title else ""
-        name = short_title(name)
+        name = clip_words(short_title(name), LINE - 10)
         if not name:
             continue
         number = entry.get(years.name) if years else None
@@ -111,7 +113,7 @@ def _tools(src: Source) -> str:
     for entry in src.entries("jobs", role="work_history"):
         text = str(entry.get(tools_item.name) or "")
         for part in text.replace(";", ",").replace("\n", ",").split(","):
-            tool = part.strip().rstrip(".").strip()
+            tool = clip_words(part.strip().rstrip(".").strip(), 28)
             if tool and tool.casefold() not in seen:
                 seen[tool.casefold()] = tool
     return ", ".join(list(seen.values())[:MAX_TOOLS])
@@ -126,10 +128,11 @@ def _skills(src: Source) -> str:
         if not name:
             continue
         level = src.label(level_item, entry.get(level_item.name)) if level_item else ""
+        name = clip_words(name, LINE - len(level) - 3 if level else LINE)
         lines.append(f"{name} ({level.lower()})" if level else name)
     practical = src.text("practical_skills")
     if practical and len(lines) < MAX_SKILLS:
-        lines.append(first_sentence(practical, 90).rstrip("."))
+        lines.append(first_sentence(practical, LINE * 2).rstrip("."))
     return "\n".join(lines[:MAX_SKILLS])
 
 
@@ -158,8 +161,9 @@ def _languages(src: Source) -> str:
             if numbers:
                 top = max(0, min(max(numbers), len(LANGUAGE_WORDS) - 1))
                 words = _(LANGUAGE_WORDS[top])
+        name = clip_words(name, 24)
         lines.append(f"{name}: {words.lower()}" if words else name)
-    return "\n".join(lines)
+    return "\n".join(lines[:MAX_LANGUAGES])
 
 
 def _licence(src: Source) -> str:

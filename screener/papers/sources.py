@@ -142,10 +142,16 @@ def first_sentence(text: str, limit: int = 160) -> str:
     """The first sentence of a long answer, for a field that has little room."""
     text = " ".join(text.split())
     match = re.match(r"(.+?[.!?])(\s|$)", text)
-    sentence = match.group(1) if match else text
-    if len(sentence) <= limit:
-        return sentence
-    return sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return clip_words(match.group(1) if match else text, limit)
+
+
+def clip_words(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word, with "…" when cut: a prefill that always
+    leaves the card room (the consultant sees and edits it before printing)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def short_title(text: str) -> str:
