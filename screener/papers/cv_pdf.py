@@ -168,11 +168,13 @@ def _needed(parts: _Parts) -> float:
 
 def fit(fields: dict[str, str]) -> Fit:
     """Measure the card at each font scale; call inside the card language's ``_()``."""
-    for scale in SCALES:
-        parts = _parts(fields, scale)
-        if _needed(parts) <= INNER_HEIGHT:
+    smallest = _parts(fields, SCALES[-1])
+    if _needed(smallest) > INNER_HEIGHT:  # measured first: the edit screen asks on every pause
+        return _overflow(smallest)
+    for scale in SCALES[:-1]:
+        if _needed(_parts(fields, scale)) <= INNER_HEIGHT:
             return Fit(True, scale)
-    return _overflow(_parts(fields, SCALES[-1]))
+    return Fit(True, SCALES[-1])
 
 
 def _overflow(parts: _Parts) -> Fit:
