@@ -56,9 +56,8 @@ def _private(q: Questionnaire) -> list[tuple[Item, Item | None]]:
     for section, item, parent in q.walk():
         if not item.answerable or item.kind == "group":
             continue
-        if section.name in PRIVATE_SECTIONS or item.sensitive or item.interviewer_only:
-            found.append((item, parent))
-        elif parent is not None and parent.sensitive:
+        hidden = item.sensitive or item.interviewer_only
+        if section.name in PRIVATE_SECTIONS or hidden or (parent is not None and parent.sensitive):
             found.append((item, parent))
     return found
 

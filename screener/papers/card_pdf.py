@@ -22,7 +22,8 @@ from screener.store.records import Interview
 MM = 72 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = 841.8898, 595.2756  # A4 landscape
 MARGIN_X, MARGIN_Y = 15 * MM, 13 * MM
-WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_PADDING = 6  # platypus frames keep 6 pt inside the margins
+WIDTH = PAGE_WIDTH - 2 * MARGIN_X - 2 * FRAME_PADDING
 SHARES = (0.29, 0.19, 0.11, 0.15, 0.26)  # task, tools, level, evidence, progress
 SIZES = (9.0, 8.5, 8.0, 7.5)
 LIMITS = (None, 260, 180, 120, 80)  # characters per cell before "…", tried in this order
@@ -83,12 +84,8 @@ def _header(interview: Interview, branch: str, lang: str, st: dict[str, Any]) ->
         Paragraph(esc(info.candidate_name), st["name"]),
     ]
     if branch.strip():
-        flow.append(
-            Paragraph(
-                f"<b>{esc(_('Branch recommended'))}:</b> {esc(' '.join(branch.split()))}",
-                st["line"],
-            )
-        )
+        label = esc(_("Branch recommended"))
+        flow.append(Paragraph(f"<b>{label}:</b> {esc(' '.join(branch.split()))}", st["line"]))
     flow += [Paragraph(esc(made), st["line"]), Spacer(1, 6)]
     blanks = [_("Company"), _("Placement period"), _("Contact person at the company")]
     cells = [[Paragraph(f"<b>{esc(label)}:</b>", st["cell"]) for label in blanks]]
@@ -174,7 +171,7 @@ def build_card(
     interview's."""
     rows = competence_rows(interview, lang)
     src = Source(interview, lang)
-    room = PAGE_HEIGHT - 2 * MARGIN_Y - 4
+    room = PAGE_HEIGHT - 2 * (MARGIN_Y + FRAME_PADDING) - 4
     for limit in LIMITS:
         for size in SIZES:
             st = _styles(size)
