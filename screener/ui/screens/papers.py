@@ -23,6 +23,7 @@ from screener.i18n import N_, _
 from screener.papers.fields import CV_FIELDS, paper_key
 from screener.settings import default_documents_dir
 from screener.ui.screens.base import ScreenerScreen
+from screener.ui.translate import LanguageChanged
 
 CARD_FIELDS = (("branch", N_("Branch recommended")),)
 FIT_DELAY = 0.3  # seconds of quiet typing before the fit is measured again
@@ -59,6 +60,7 @@ class PapersScreen(ScreenerScreen):
         self._save_timers: dict[str, Timer] = {}
         self._loading = False
         self.fits: bool | None = None  # the last fit check's answer, None before the first
+        self.candidate_name = ""
 
     def compose(self) -> ComposeResult:
         folder = self.sapp.settings.export_dir or default_documents_dir()
@@ -109,6 +111,7 @@ class PapersScreen(ScreenerScreen):
         from screener.papers.build import card_texts, cv_texts
 
         interview = self.sapp.repo.get(self.interview_id)
+        self.candidate_name = interview.info.candidate_name
         cv_now, cv_pre = cv_texts(interview, self.lang)
         card_now, card_pre = card_texts(interview, self.lang)
         self._loading = True
@@ -125,7 +128,7 @@ class PapersScreen(ScreenerScreen):
         self._measure()
 
     def refresh_texts(self) -> None:
-        name = self.sapp.repo.get(self.interview_id).info.candidate_name
+        name = self.candidate_name
         self.query_one("#papers-title", Static).update(
             _("The candidate's papers: {name}").format(name=name)
         )
@@ -140,6 +143,10 @@ class PapersScreen(ScreenerScreen):
             label = self.query_one(f"#label-{paper}-{key}", Label)
             label.update(text + ("  " + _("(edited)") if edited else ""))
             label.set_class(edited, "-edited")
+
+    def on_language_changed(self, message: LanguageChanged) -> None:
+        super().on_language_changed(message)
+        self._measure()  # the fit check's words in the new language too
 
     # -- editing ----------------------------------------------------------------------------
 
@@ -235,24 +242,31 @@ class PapersScreen(ScreenerScreen):
     # -- writing ----------------------------------------------------------------------------
 
     def action_write(self) -> None:
-        self._save_all_now()
-        folder = Path(self.query_one("#papers-folder", Input).value.strip() or ".").expanduser()
-        self.query_one("#papers-result", Static).update(_("Writing ..."))
-        self._write(folder, self.lang)
-
-    @work(thread=True, exclusive=True, group="papers-write")
-    def _write(self, folder: Path, lang: str) -> None:
-        from screener.files import atomic_write
+        """Make both PDFs here (the paper's language is switched while they are made, which a
+        worker thread would leak into the screen's texts), then write them on a worker."""
         from screener.papers.build import card_pdf_bytes, cv_pdf_bytes
 
+        self._save_all_now()
+        folder = Path(self.query_one("#papers-folder", Input).value.strip() or ".").expanduser()
         self.sapp.saver.flush()
         try:
             if not folder.is_dir():
                 raise ScreenerError(_("The folder does not exist: {folder}").format(folder=folder))
             interview = self.sapp.repo.get(self.interview_id)
-            cv_path, card_path = paper_names(self.interview_id, folder)
-            cv = cv_pdf_bytes(interview, lang)  # both made before anything is written
-            card, _shortened = card_pdf_bytes(interview, lang)
+            cv = cv_pdf_bytes(interview, self.lang)  # both made before anything is written
+            card, _shortened = card_pdf_bytes(interview, self.lang)
+        except ScreenerError as error:
+            self._show_result(_("Nothing was written: {error}").format(error=error), True)
+            return
+        self.query_one("#papers-result", Static).update(_("Writing ..."))
+        self._write(folder, cv, card)
+
+    @work(thread=True, exclusive=True, group="papers-write")
+    def _write(self, folder: Path, cv: bytes, card: bytes) -> None:
+        from screener.files import atomic_write
+
+        cv_path, card_path = paper_names(self.interview_id, folder)
+        try:
             atomic_write(cv_path, cv)
             atomic_write(card_path, card)
         except ScreenerError as error:
