@@ -230,3 +230,17 @@ def test_consent_rules() -> None:
         cv_pdf_bytes(refused, "da")
     with pytest.raises(ExportError):
         card_pdf_bytes(none, "da")
+
+
+def test_bundle_takes_only_consented_papers_that_fit(demo: Interview) -> None:
+    from screener.papers.build import bundle_papers
+
+    assert sorted(bundle_papers(demo, "da")) == [
+        "cv-postkort-00001.pdf",
+        "kompetencekort-00001.pdf",
+    ]
+    refused = dataclasses.replace(demo, consent=with_cv_consent(demo.consent, given=False))
+    assert sorted(bundle_papers(refused, "da")) == ["kompetencekort-00001.pdf"]
+    too_long = dataclasses.replace(demo, papers={"cv.skills.da": "Kan\n" * 60})
+    assert sorted(bundle_papers(too_long, "da")) == ["kompetencekort-00001.pdf"]
+    assert bundle_papers(dataclasses.replace(demo, consent=None), "da") == {}

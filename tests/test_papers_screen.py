@@ -75,6 +75,8 @@ async def test_fields_are_prefilled_edits_are_stored_and_the_fit_is_checked(
         await _settle(app, pilot)
         assert screen.fits is False
         assert "does not fit" in screen.fit_text and "Skills" in screen.fit_text
+        assert screen.query_one("#label-cv-skills").has_class("-too-long")
+        assert not screen.query_one("#label-cv-languages").has_class("-too-long")
         # Writing refuses without the CV-postkort consent, and writes nothing.
         await pilot.press("ctrl+s")
         await _settle(app, pilot)

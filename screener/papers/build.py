@@ -24,6 +24,7 @@ class Check:
     scale: float
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    too_long: list[str] = field(default_factory=list)  # field keys to shorten, longest first
 
 
 def _language(lang: str) -> AbstractContextManager[None]:
@@ -53,7 +54,9 @@ def check_cv(fields: dict[str, str], lang: str) -> Check:
 
     with _language(lang):
         result = fit(fields)
-    return Check(result.fits, result.scale, describe(result), warnings(fields))
+    return Check(
+        result.fits, result.scale, describe(result), warnings(fields), list(result.longest)
+    )
 
 
 def cv_pdf_bytes(interview: Interview, lang: str) -> bytes:
@@ -110,3 +113,19 @@ def write_card(interview: Interview, path: Path, lang: str) -> bool:
     data, shortened = card_pdf_bytes(interview, lang)
     atomic_write(Path(path), data)
     return shortened
+
+
+def bundle_papers(interview: Interview, lang: str) -> dict[str, bytes]:
+    """The papers the consents allow, by file name (no personal data in the names), for the
+    handover bundle: the kompetencekort with the handover consent, the CV-postkort with the
+    CV-postkort consent and only when it fits its card. Nothing is raised for a paper left out.
+    """
+    papers: dict[str, bytes] = {}
+    stem = f"{interview.id:05d}"
+    if may_print_card(interview):
+        papers[f"kompetencekort-{stem}.pdf"] = card_pdf_bytes(interview, lang)[0]
+    if may_print_cv(interview):
+        fields, _prefill = cv_texts(interview, lang)
+        if check_cv(fields, lang).fits:
+            papers[f"cv-postkort-{stem}.pdf"] = cv_pdf_bytes(interview, lang)
+    return papers

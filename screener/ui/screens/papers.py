@@ -33,7 +33,7 @@ SAVE_DELAY = 0.6
 def paper_names(interview_id: int, folder: Path) -> tuple[Path, Path]:
     """File names without the candidate's name: the folder may be a shared USB stick."""
     return (
-        folder / f"cv-postkort-{interview_id:05d}.pdf",
+        folder / f"cv-postkort-{interview_id:05d}.pdf",  # as papers.build.bundle_papers names them
         folder / f"kompetencekort-{interview_id:05d}.pdf",
     )
 
@@ -225,6 +225,9 @@ class PapersScreen(ScreenerScreen):
         else:
             head = _("The CV-postkort does not fit its card.")
         self._show_fit("\n".join([head, *check.problems, *check.warnings]), check.fits)
+        for spec in CV_FIELDS:  # the fields to shorten stand out
+            label = self.query_one(f"#label-cv-{spec.key}", Label)
+            label.set_class(spec.key in check.too_long, "-too-long")
 
     def _show_fit(self, text: str, fits: bool) -> None:
         if not self.is_mounted:  # the screen was closed while the card was measured
