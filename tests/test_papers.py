@@ -89,6 +89,7 @@ def test_every_private_field_holds_a_canary() -> None:
     # The fixture covers what the issue names: sensitive items, family, health, asylum.
     assert {"limitations_description", "planned_leave", "spouse_work", "child_age"} <= private
     assert {"status", "asylum_centre", "home_country", "consultant_notes"} <= private
+    assert {"workplace_alignment", "source_information", "typology"} <= private  # religion
     assert not private & set(usable_items(q))
 
 

@@ -16,8 +16,11 @@ from screener.questionnaire.model import Item, Questionnaire, Section
 from screener.store.records import AnswerState, Interview
 
 # The shipped questionnaire's sections about the asylum situation ("candidate"), the family,
-# the health and the family network. Nothing of them goes on a paper.
-PRIVATE_SECTIONS = frozenset({"candidate", "family", "health", "network"})
+# the health, the family network, cultural and religious attention points, what others said
+# about the candidate, and the consultant's assessment. Nothing of them goes on a paper.
+PRIVATE_SECTIONS = frozenset(
+    {"candidate", "family", "health", "network", "culture", "second_hand", "assessment"}
+)
 # Roles that describe the asylum situation or health wherever an edited questionnaire puts them.
 PRIVATE_ROLES = frozenset(
     {"consent", "status", "asylum_centre", "arrival", "mother_tongue", "health_follow_up"}
