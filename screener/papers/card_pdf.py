@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from screener.i18n import _, format_date
@@ -163,12 +162,9 @@ def _height(flowables: list[Any]) -> float:
     return total
 
 
-def build_card(
-    interview: Interview, fields: dict[str, str], lang: str, today: date | None = None
-) -> tuple[list[Any], bool]:
+def build_card(interview: Interview, fields: dict[str, str], lang: str) -> tuple[list[Any], bool]:
     """The page's flowables, and whether descriptions had to be shortened (pure; call inside
-    the card language's ``_()``). ``today`` is unused for now: the date printed is the
-    interview's."""
+    the card language's ``_()``). The date printed is the interview's."""
     rows = competence_rows(interview, lang)
     src = Source(interview, lang)
     room = PAGE_HEIGHT - 2 * (MARGIN_Y + FRAME_PADDING) - 4

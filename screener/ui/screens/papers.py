@@ -160,7 +160,7 @@ class PapersScreen(ScreenerScreen):
 
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
-        if self._loading or not event.text_area.id:
+        if self._loading or not event.text_area.id or not self.is_mounted:
             return
         _prefix, paper, key = event.text_area.id.split("-", 2)
         self._schedule_save(f"{paper}.{key}")
@@ -176,7 +176,11 @@ class PapersScreen(ScreenerScreen):
 
     def _save(self, field: str) -> None:
         """Store the field's text as an edit, or remove the edit when it equals the prefill."""
-        self._save_timers.pop(field, None)
+        timer = self._save_timers.pop(field, None)
+        if timer is not None:
+            timer.stop()
+        if not self.is_mounted:  # a late timer after the screen closed: it saved on the way out
+            return
         paper, key = field.split(".", 1)
         text = self.query_one(f"#text-{paper}-{key}", TextArea).text
         value: str | None = None if text == self.prefill.get(field, "") else text
@@ -203,7 +207,7 @@ class PapersScreen(ScreenerScreen):
             return
         _prefix, paper, key = focused.id.split("-", 2)
         focused.load_text(self.prefill.get(f"{paper}.{key}", ""))
-        self._save_all_now()
+        self._save(f"{paper}.{key}")  # removes the stored edit now, not after a pause
 
     # -- fit check --------------------------------------------------------------------------
 
@@ -211,12 +215,19 @@ class PapersScreen(ScreenerScreen):
         keys = [f.key for f in CV_FIELDS] if paper == "cv" else [k for k, _l in CARD_FIELDS]
         return {key: self.query_one(f"#text-{paper}-{key}", TextArea).text for key in keys}
 
+    def on_unmount(self) -> None:
+        for timer in [*self._save_timers.values(), self._fit_timer]:
+            if timer is not None:
+                timer.stop()
+
     def _measure(self) -> None:
         """Measure the card now. On the UI thread on purpose (a few milliseconds): the paper's
         language is switched for the measurement, which a worker thread would leak into the
         texts the screen draws meanwhile."""
         from screener.papers.build import check_cv
 
+        if not self.is_mounted:
+            return
         check = check_cv(self._texts("cv"), self.lang)
         if check.fits:
             head = _("The CV-postkort fits its card (text size {size} %).").format(
