@@ -166,7 +166,7 @@ def _papers(
                     file=out,
                 )
     except ScreenerError as error:
-        print(f"screener: {error}", file=out)
+        print(f"screener: {error} " + _("Nothing was written."), file=out)
         return None
     return made
 

@@ -68,6 +68,7 @@ def test_export_refuses_without_the_cv_consent_and_writes_nothing(
     )
     assert code == 1
     assert "samtykke til et CV-postkort" in out.getvalue()
+    assert "Intet er skrevet." in out.getvalue()
     assert not any(path.exists() for path in files)
     with Repository(db_path) as repo:
         assert repo.get(iid).exported_at is None

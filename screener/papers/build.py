@@ -88,15 +88,13 @@ def card_pdf_bytes(interview: Interview, lang: str) -> tuple[bytes, bool]:
 
 def refusal_cv() -> str:
     return _(
-        "The candidate has not consented to a CV-postkort for employers. "
-        "Record that consent first; nothing was written."
+        "The candidate has not consented to a CV-postkort for employers. Record that consent first."
     )
 
 
 def refusal_card() -> str:
     return _(
-        "The candidate has not consented to handing the result over. "
-        "Record that consent first; nothing was written."
+        "The candidate has not consented to handing the result over. Record that consent first."
     )
 
 

@@ -191,11 +191,13 @@ def _overflow(parts: _Parts) -> Fit:
         if blocks:
             sizes.append((_height(blocks, widths.get(key, INNER_WIDTH)), key))
     sizes.sort(reverse=True)
+    # The second field is named only when it is big too: "shorten the quote" is clearer alone.
+    longest = [key for h, key in sizes[:2] if h >= sizes[0][0] / 2]
     return Fit(
         fits=False,
         scale=SCALES[-1],
         lines_over=max(1, round(over / line + 0.49)),
-        longest=[key for _h, key in sizes[:2]],
+        longest=longest,
         top_heavy=top > INNER_HEIGHT / 3,
     )
 
