@@ -69,8 +69,8 @@ def _styles(size: float) -> dict[str, Any]:
 def _header(interview: Interview, branch: str, lang: str, st: dict[str, Any]) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+    from screener.papers.markup import esc
     from screener.report.fonts import FAMILY
-    from screener.report.styles import esc
 
     info = interview.info
     made = _("Screening interview {date}").format(
@@ -105,8 +105,8 @@ def _header(interview: Interview, branch: str, lang: str, st: dict[str, Any]) ->
 def _table(rows: list[CompetenceRow], blank: int, limit: int | None, st: dict[str, Any]) -> Any:
     from reportlab.platypus import Paragraph, Table, TableStyle
 
+    from screener.papers.markup import esc
     from screener.report.fonts import FAMILY
-    from screener.report.styles import esc
 
     heads = [
         _("Job task or competence"),
@@ -143,7 +143,7 @@ def _table(rows: list[CompetenceRow], blank: int, limit: int | None, st: dict[st
 def _legend(src: Source, st: dict[str, Any]) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer
 
-    from screener.report.styles import esc
+    from screener.papers.markup import esc
 
     parts = [
         f"<b>{esc(label)}</b>: {esc(text)}" if text else esc(label)

@@ -78,7 +78,7 @@ def _styles(scale: float) -> dict[str, Any]:
 
 
 def _lines(text: str) -> str:
-    from screener.report.styles import esc
+    from screener.papers.markup import esc
 
     return "<br/>".join(esc(line.strip()) for line in text.strip().split("\n") if line.strip())
 
@@ -86,7 +86,7 @@ def _lines(text: str) -> str:
 def _block(key: str, text: str, st: dict[str, Any]) -> list[Any]:
     from reportlab.platypus import Paragraph
 
-    from screener.report.styles import esc
+    from screener.papers.markup import esc
 
     return [
         Paragraph(esc(_label(key).upper()), st["label"]),
@@ -106,7 +106,7 @@ class _Parts:
 def _parts(fields: dict[str, str], scale: float) -> _Parts:
     from reportlab.platypus import Paragraph
 
-    from screener.report.styles import esc
+    from screener.papers.markup import esc
 
     st = _styles(scale)
     blocks: dict[str, list[Any]] = {}
