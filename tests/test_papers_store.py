@@ -98,3 +98,15 @@ def test_cli_parses_cv_and_card(tmp_path: Path) -> None:
 
     args = build_parser().parse_args(["export", "3", "--cv", "a.pdf", "--card", "b.pdf"])
     assert (args.cv, args.card, args.json, args.pdf) == (Path("a.pdf"), Path("b.pdf"), None, None)
+
+
+def test_erasing_the_interview_erases_its_paper_texts(db_path: Path) -> None:
+    import sqlite3
+
+    with Repository(db_path) as repo:
+        iid = create_demo(repo, shipped())
+        repo.set_paper_text(iid, "cv.job.da", "Svejser")
+        repo.delete(iid)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM paper_text").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM event WHERE kind = 'paper'").fetchone() == (0,)
