@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--json", type=Path, metavar="FILE", help="write the JSON export here")
     export.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report here")
     cli_questionnaire.add_export_option(export)
+    export.add_argument("--cv", type=Path, metavar="FILE", help="write the CV-postkort here")
+    export.add_argument("--card", type=Path, metavar="FILE", help="write the kompetencekort here")
     backup = add("backup", "copy the database safely (SQLite backup API)")
     backup.add_argument("destination", type=Path, metavar="FILE")
     cli_questionnaire.add_parsers(add)
@@ -96,9 +98,11 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, setting
                 return code
         return cli_questionnaire.export_data(settings, args.id, args.xlsform_data, sys.stdout)
     if args.command == "export":
-        if args.json is None and args.pdf is None:
-            parser.error("export needs --json FILE and/or --pdf FILE")
-        return commands.export(settings, args.id, args.json, args.pdf, sys.stdout)
+        if args.json is None and args.pdf is None and args.cv is None and args.card is None:
+            parser.error("export needs --json FILE, --pdf FILE, --cv FILE and/or --card FILE")
+        return commands.export(
+            settings, args.id, args.json, args.pdf, sys.stdout, cv_path=args.cv, card_path=args.card
+        )
     if args.command == "backup":
         return commands.backup(settings, args.destination, sys.stdout)
     if args.command == "config":

@@ -16,6 +16,7 @@ from screener.i18n import N_, _, format_date, set_language
 from screener.settings import Settings
 
 if TYPE_CHECKING:
+    from screener.store.records import Interview
     from screener.store.repository import Repository
 
 STATUS_NAMES = {"draft": N_("Draft"), "finalized": N_("Finalized"), "exported": N_("Exported")}
@@ -106,19 +107,30 @@ def export(
     json_path: Path | None,
     pdf_path: Path | None,
     out: TextIO,
+    cv_path: Path | None = None,
+    card_path: Path | None = None,
 ) -> int:
     """Write the JSON and/or the PDF, each atomically; mark the interview exported after both.
-    Without the handover consent nothing is written."""
+    Without the handover consent nothing is written.
+
+    The candidate's papers (``cv_path``, ``card_path``) are checked first, consent and fit:
+    if one may not be written, nothing at all is written."""
     from screener.errors import NotFoundError
     from screener.exporting import write_json, write_report
+    from screener.files import atomic_write
     from screener.interview.disclosure import check_handover
 
     try:
         with _open(settings) as repo:
             try:
-                check_handover(repo.get(interview_id))
+                interview = repo.get(interview_id)
             except NotFoundError:
                 print(_("No interview with id {id}.").format(id=interview_id), file=sys.stderr)
+                return 1
+            if json_path is not None or pdf_path is not None:
+                check_handover(interview)
+            papers = _papers(interview, settings.language, cv_path, card_path)
+            if papers is None:
                 return 1
             if json_path is not None:
                 write_json(repo, interview_id, json_path)
@@ -126,10 +138,41 @@ def export(
             if pdf_path is not None:
                 write_report(repo, interview_id, pdf_path, settings.language)
                 print(_("PDF written to {path}").format(path=pdf_path), file=out)
-            repo.mark_exported(interview_id)
+            for path, data, message in papers:
+                atomic_write(path, data)
+                print(message.format(path=path), file=out)
+            if json_path is not None or pdf_path is not None:
+                repo.mark_exported(interview_id)
     except ScreenerError as error:
         return _fail(error)
     return 0
+
+
+def _papers(
+    interview: Interview, lang: str, cv_path: Path | None, card_path: Path | None
+) -> list[tuple[Path, bytes, str]] | None:
+    """The papers' bytes, made before anything is written; None (and a message) when the
+    consent is missing or the card does not fit."""
+    from screener.papers.build import card_pdf_bytes, cv_pdf_bytes
+
+    made: list[tuple[Path, bytes, str]] = []
+    try:
+        if cv_path is not None:
+            made.append(
+                (cv_path, cv_pdf_bytes(interview, lang), _("CV-postkort written to {path}"))
+            )
+        if card_path is not None:
+            data, shortened = card_pdf_bytes(interview, lang)
+            made.append((card_path, data, _("Kompetencekort written to {path}")))
+            if shortened:
+                print(
+                    _("Some descriptions on the kompetencekort were shortened to fit one page."),
+                    file=sys.stderr,
+                )
+    except ScreenerError as error:
+        print(f"screener: {error} " + _("Nothing was written."), file=sys.stderr)
+        return None
+    return made
 
 
 def backup(settings: Settings, destination: Path, out: TextIO) -> int:

@@ -214,6 +214,11 @@ class InterviewSession:
 
         self._submit(("elapsed", section), store)
 
+    def set_paper_text(self, field: str, value: str | None) -> None:
+        """The consultant's text for one field of the candidate's papers (None: built from
+        the answers again); stored like an answer, retried like one."""
+        self._submit(("paper", field), lambda: self.repo.set_paper_text(self.id, field, value))
+
     def record_consent(self, consent: Consent) -> Future[Any]:
         """Record the consents (in order with every other write); the future completes once
         they are on disk."""

@@ -161,6 +161,8 @@ def to_json(
             "sections": {name: round(s, 1) for name, s in interview.section_seconds.items()},
         },
         "answers": answers,
+        # The consultant's edits of the CV-postkort and kompetencekort texts (field -> text).
+        "papers": dict(sorted(interview.papers.items())),
         "assessment": {
             "sections": assessment_sections,
             "answers": [entry for entry in answers if entry["section"] in assessment_sections],

@@ -122,8 +122,18 @@ def _to_v3(conn: Any) -> None:
     conn.execute("CREATE INDEX ix_interview_search ON interview (search_key)")
 
 
+def _to_v4(conn: Any) -> None:
+    """The consultant's edits of the CV-postkort and kompetencekort texts."""
+    conn.execute(
+        "CREATE TABLE paper_text ("
+        " interview_id INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,"
+        " field VARCHAR NOT NULL, value VARCHAR NOT NULL, updated_at VARCHAR NOT NULL,"
+        " PRIMARY KEY (interview_id, field))"
+    )
+
+
 # STEPS[n] upgrades version n to n + 1.
-STEPS: dict[int, Callable[[Any], None]] = {1: _to_v2, 2: _to_v3}
+STEPS: dict[int, Callable[[Any], None]] = {1: _to_v2, 2: _to_v3, 3: _to_v4}
 LATEST = 1 + len(STEPS)
 
 
@@ -188,7 +198,15 @@ def schema_ddl() -> list[str]:
     from screener.store import tables  # noqa: F401  (the import registers the tables)
 
     dialect = sqlite.dialect()  # type: ignore[no-untyped-call]
-    names = ("questionnaire_snapshot", "interview", "answer", "item_note", "section_time", "event")
+    names = (
+        "questionnaire_snapshot",
+        "interview",
+        "answer",
+        "item_note",
+        "section_time",
+        "event",
+        "paper_text",
+    )
     statements: list[str] = []
     for name in names:
         table = SQLModel.metadata.tables[name]

@@ -84,6 +84,9 @@ def interview(conn: Any, row: Any) -> Interview:
     timings = conn.execute(
         "SELECT section, seconds FROM section_time WHERE interview_id = ?", (interview_id,)
     ).fetchall()
+    papers = conn.execute(
+        "SELECT field, value FROM paper_text WHERE interview_id = ?", (interview_id,)
+    ).fetchall()
     event_count = conn.execute(
         "SELECT count(*) FROM event WHERE interview_id = ?", (interview_id,)
     ).fetchone()[0]
@@ -111,6 +114,7 @@ def interview(conn: Any, row: Any) -> Interview:
         elapsed_seconds=float(row["elapsed_seconds"]),
         section_seconds={section: float(seconds) for section, seconds in timings},
         event_count=int(event_count),
+        papers={name: value for name, value in papers},
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +71,14 @@ _UPSERT_TIME = (
     "INSERT INTO section_time (interview_id, section, seconds) VALUES (?, ?, ?)"
     " ON CONFLICT (interview_id, section) DO UPDATE SET seconds = excluded.seconds"
 )
+
+_UPSERT_PAPER = (
+    "INSERT INTO paper_text (interview_id, field, value, updated_at) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (interview_id, field) DO UPDATE SET value = excluded.value,"
+    " updated_at = excluded.updated_at"
+)
+# A paper field key: dotted lower-case words, e.g. "cv.job.da".
+_PAPER_FIELD = re.compile(r"[a-z][a-z0-9_]{0,30}(\.[a-z][a-z0-9_]{0,30}){0,3}")
 
 
 class Repository(StoreConnection):
@@ -275,6 +284,31 @@ class Repository(StoreConnection):
                 return
             change.set(consent_json=convert.dumps(data))
             change.log("consent", None, old, data)
+
+    def set_paper_text(self, interview_id: int, field: str, value: str | None) -> None:
+        """Store the consultant's text for one field of the candidate's papers, logged like an
+        answer. ``None`` removes the edit (the field is built from the answers again); ""
+        keeps the field empty on purpose. Allowed after finalizing: the papers are made then."""
+        if not _PAPER_FIELD.fullmatch(field):
+            raise ValueError(f"not a paper field: {field!r}")
+        new = None if value is None else clean_text(value)
+        with self._change(interview_id, allow_final=True) as change:
+            conn = change.conn
+            found = conn.execute(
+                "SELECT value FROM paper_text WHERE interview_id = ? AND field = ?",
+                (interview_id, field),
+            ).fetchone()
+            old = None if found is None else str(found[0])
+            if old == new:
+                return
+            if new is None:
+                conn.execute(
+                    "DELETE FROM paper_text WHERE interview_id = ? AND field = ?",
+                    (interview_id, field),
+                )
+            else:
+                conn.execute(_UPSERT_PAPER, (interview_id, field, new, convert.now()))
+            change.log("paper", field, old, new)
 
     # -- life cycle -------------------------------------------------------------------------
 

@@ -101,6 +101,18 @@ class SectionTimeRow(SQLModel, table=True):
     seconds: float = 0.0
 
 
+class PaperTextRow(SQLModel, table=True):
+    """The consultant's edit of one text of the candidate's papers (schema 4), e.g.
+    ``cv.job.da``; a field without a row shows the text built from the answers."""
+
+    __tablename__ = "paper_text"
+
+    interview_id: int = Field(foreign_key="interview.id", primary_key=True, ondelete="CASCADE")
+    field: str = Field(primary_key=True)
+    value: str = ""
+    updated_at: str
+
+
 class EventRow(SQLModel, table=True):
     """Append-only log: who changed what, when, from which value to which."""
 

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from screener import i18n
 from screener.i18n import _
 from screener.settings import Settings
-from screener.ui.messages import OpenConsent, OpenHome, OpenInterview
+from screener.ui.messages import OpenConsent, OpenHome, OpenInterview, OpenPapers
 from screener.ui.translate import LanguageChanged, translate_bindings
 
 if TYPE_CHECKING:
@@ -71,6 +71,23 @@ class ScreenerApp(App[None]):
         translate_bindings(self)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        interview_id = getattr(screen, "interview_id", None)
+        if isinstance(interview_id, int):
+            yield SystemCommand(
+                _("Consent"),
+                _("See or change what the candidate consented to"),
+                lambda: self.post_message(OpenConsent(interview_id)),
+            )
+            yield SystemCommand(
+                "CV-postkort",
+                _("Edit and print the candidate's CV-postkort"),
+                lambda: self.post_message(OpenPapers(interview_id, "cv")),
+            )
+            yield SystemCommand(
+                "Kompetencekort",
+                _("Edit and print the kompetencekort"),
+                lambda: self.post_message(OpenPapers(interview_id, "card")),
+            )
         yield SystemCommand(
             _("Keys"), _("Show or hide all keys of this screen"), self.action_toggle_help
         )
@@ -139,6 +156,11 @@ class ScreenerApp(App[None]):
 
         if recorded and isinstance(self.screen, InterviewScreen):
             self.screen.reload()
+
+    def on_open_papers(self, message: OpenPapers) -> None:
+        from screener.ui.screens.papers import PapersScreen
+
+        self.push_screen(PapersScreen(message.interview_id, message.paper))
 
     def on_open_interview(self, message: OpenInterview) -> None:
         from screener.ui.screens.consent import ConsentScreen

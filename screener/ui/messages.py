@@ -46,3 +46,12 @@ class OpenHome(Message):
     def __init__(self, forget: int | None = None) -> None:
         super().__init__()
         self.forget = forget
+
+
+class OpenPapers(Message):
+    """Review, edit and print the candidate's papers (``paper``: "cv" or "card")."""
+
+    def __init__(self, interview_id: int, paper: str = "cv") -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.paper = paper
