@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Input, Select
 
 from screener import i18n
 from screener.questionnaire.loader import load_questionnaire
 from screener.settings import Settings
 from screener.store.repository import Repository
 from screener.ui.app import ScreenerApp
+from screener.ui.screens.consent import ConsentScreen
 from screener.ui.screens.interview import InterviewScreen
 from screener.ui.screens.new_interview import NewInterviewScreen
 
@@ -30,8 +31,6 @@ async def fill(app: ScreenerApp, pilot: object, status: str, municipality: str) 
     for name, value in {**FORM, "municipality": municipality}.items():
         screen.query_one(f"#field-{name}", Input).value = value
     screen.query_one("#field-status", Select).value = status
-    for box in ("#consent-screening", "#consent-handover"):
-        screen.query_one(box, Checkbox).value = True
 
 
 async def test_status_and_facts_are_typed_once(tmp_path: Path) -> None:
@@ -53,6 +52,12 @@ async def test_status_and_facts_are_typed_once(tmp_path: Path) -> None:
         await fill(app, pilot, "placed", "Aarhus")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert isinstance(app.screen, ConsentScreen)  # the facts wait for the consent
+        await pilot.press("y", "down", "y", "down", "y", "down", "y", "ctrl+s")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, InterviewScreen):
+                break
         assert isinstance(app.screen, InterviewScreen)
         iid = app.screen.interview_id
         await pilot.press("ctrl+q")

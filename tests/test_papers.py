@@ -116,7 +116,7 @@ def test_demo_card_reads_as_an_employee(demo: Interview) -> None:
     assert texts["job"].startswith("Svejser")
     assert "Smed i eget værksted – 7 år" in texts["experience"]  # no "(with his brother)"
     assert "Arabisk: flydende" in texts["languages"]
-    assert "Dansk: enkelte ord og hilsner" in texts["languages"]
+    assert "Dansk: lidt" in texts["languages"]
     assert texts["licence"] == "Personbil (B)"
     assert texts["contact"].endswith("Jobcenter Sønderborg")
     check = check_cv(texts, "da")

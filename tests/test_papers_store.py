@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from pathlib import Path
 
@@ -63,9 +64,10 @@ def test_export_refuses_without_the_cv_consent_and_writes_nothing(
         repo.record_consent(iid, with_cv_consent(repo.get(iid).consent, given=False))
     out = io.StringIO()
     files = [tmp_path / "i.json", tmp_path / "r.pdf", tmp_path / "cv.pdf", tmp_path / "k.pdf"]
-    code = commands.export(
-        _settings(db_path), iid, files[0], files[1], out, cv_path=files[2], card_path=files[3]
-    )
+    with contextlib.redirect_stderr(out):  # errors go to stderr
+        code = commands.export(
+            _settings(db_path), iid, files[0], files[1], out, cv_path=files[2], card_path=files[3]
+        )
     assert code == 1
     assert "samtykke til et CV-postkort" in out.getvalue()
     assert "Intet er skrevet." in out.getvalue()

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from store_fixture import info, questionnaire
+from store_fixture import CONSENTED, info, questionnaire
 
 from screener import i18n
 from screener.cli import main
@@ -30,7 +30,7 @@ def english() -> None:
 @pytest.fixture
 def interview_id(db_path: Path) -> int:
     with Repository(db_path) as repo:
-        interview_id = repo.create_interview(info(), questionnaire())
+        interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
         repo.set_answer(interview_id, "mother_tongue", "Tigrinya")
         repo.mark(interview_id, "children", AnswerState.DONT_KNOW)
         repo.mark(interview_id, "story", AnswerState.DECLINED)
@@ -140,7 +140,9 @@ def test_interviewer_only_questions_stay_empty_as_in_the_json_export(db_path: Pa
     data["sections"][0]["items"][2]["interviewer_only"] = True  # children
     data["sections"][0]["items"][5]["interviewer_only"] = True  # languages, with "other"
     with Repository(db_path) as repo:
-        interview_id = repo.create_interview(info(), Questionnaire.model_validate(data))
+        interview_id = repo.create_interview(
+            info(), Questionnaire.model_validate(data), consent=CONSENTED
+        )
         repo.set_answer(interview_id, "mother_tongue", "Tigrinya")
         repo.mark(interview_id, "children", AnswerState.DECLINED)
         repo.set_answer(interview_id, "languages", ["other"], other="Saho")

@@ -117,7 +117,7 @@ def test_the_workbook_has_the_xlsform_sheets_and_columns(shipped_workbook: Path)
     assert settings[1][:4] == (
         "Kompetencescreening af nyankomne flygtninge",
         "tm-screening",
-        "1.0",
+        "2.0",
         "Dansk (da)",
     )
     workbook.close()

@@ -18,6 +18,7 @@ from screener.resources import data_dir
 from screener.xlsform import require
 from screener.xlsform.mapping import (
     CHOICE_EXTENSIONS,
+    CONSENT_PARTS,
     ITEM_EXTENSIONS,
     PREFIX,
     QUESTIONNAIRE_EXTENSIONS,
@@ -26,6 +27,7 @@ from screener.xlsform.mapping import (
     TYPE_COLUMN,
     YES_NO_LIST,
     choice_text_column,
+    consent_column,
     field_kind,
     language_name,
     to_cells,
@@ -163,6 +165,9 @@ def build_sheets(q: Questionnaire) -> dict[str, list[list[str]]]:
         "default_language": language_name(q.default_language),
     }
     row.update(_extensions(q, QUESTIONNAIRE_EXTENSIONS, langs))
+    if q.consent is not None:
+        for part in CONSENT_PARTS:
+            row.update(_texts(consent_column(part), getattr(q.consent, part), langs))
     settings.add(row)
     return {"survey": survey.table(), "choices": choices.table(), "settings": settings.table()}
 

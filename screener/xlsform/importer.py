@@ -28,10 +28,12 @@ from screener.xlsform.cells import (
 )
 from screener.xlsform.mapping import (
     CHOICE_EXTENSIONS,
+    CONSENT_PARTS,
     PREFIX,
     QUESTIONNAIRE_EXTENSIONS,
     STATES_FIELD,
     YES_NO_LIST,
+    consent_column,
     parse_language,
 )
 from screener.xlsform.reader import Sheet, read_workbook
@@ -149,8 +151,10 @@ def _questionnaire_data(
 ) -> dict[str, Any]:
     row_number = sheet.rows[0].number if sheet and sheet.rows else 2
     for column in settings:
-        known = column in SETTINGS_COLUMNS or any(
-            is_text_column(column, PREFIX + name) for name in QUESTIONNAIRE_EXTENSIONS
+        known = (
+            column in SETTINGS_COLUMNS
+            or any(is_text_column(column, PREFIX + name) for name in QUESTIONNAIRE_EXTENSIONS)
+            or any(is_text_column(column, consent_column(part)) for part in CONSENT_PARTS)
         )
         if not known and not column.startswith("$"):
             out.add(
@@ -174,6 +178,16 @@ def _questionnaire_data(
             row, Questionnaire, QUESTIONNAIRE_EXTENSIONS, langs, out, "settings"
         )
         data.update(extra)
+        consent = {
+            part: {
+                lang: value
+                for key, value in row.cells.items()
+                if (lang := langs.of(key, consent_column(part))) is not None
+            }
+            for part in CONSENT_PARTS
+        }
+        if any(consent.values()):
+            data["consent"] = consent
     if "title" not in data:  # XLSForm has one title: it stands for every language
         title = settings.get("form_title") or data["id"]
         data["title"] = {lang: title for lang in data["languages"]}

@@ -73,7 +73,17 @@ def extension_fields(model: type[BaseModel], standard: frozenset[str]) -> list[s
 ITEM_EXTENSIONS = extension_fields(Item, ITEM_STANDARD)
 SECTION_EXTENSIONS = extension_fields(Section, SECTION_STANDARD)
 CHOICE_EXTENSIONS = extension_fields(Choice, CHOICE_STANDARD)
-QUESTIONNAIRE_EXTENSIONS = [*extension_fields(Questionnaire, QUESTIONNAIRE_STANDARD), "title"]
+QUESTIONNAIRE_EXTENSIONS = [
+    *(f for f in extension_fields(Questionnaire, QUESTIONNAIRE_STANDARD) if f != "consent"),
+    "title",
+]
+# The consent texts (a table of five texts) travel as one text column each on the settings row:
+# screener_consent_text::Dansk (da), screener_consent_screening::English (en), ...
+CONSENT_PARTS = ("text", "screening", "handover", "sensitive", "cv_postcard")
+
+
+def consent_column(part: str) -> str:
+    return f"{PREFIX}consent_{part}"
 
 
 def language_name(code: str) -> str:

@@ -64,7 +64,9 @@ def _section(section: Section, lines: list[str]) -> None:
 def to_toml(q: Questionnaire, comment: str = "") -> str:
     """The questionnaire as TOML text that ``load_from_text`` reads back to an equal model."""
     lines: list[str] = [f"# {line}" for line in comment.splitlines()]
-    lines += _fields(q, skip=("sections", "choices"))
+    lines += _fields(q, skip=("sections", "choices", "consent"))
+    if q.consent is not None:
+        lines += ["", "[consent]", *_fields(q.consent)]
     for section in q.sections:
         _section(section, lines)
     for list_name, choices in q.choices.items():
