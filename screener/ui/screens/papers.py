@@ -3,8 +3,8 @@
 Each field starts as the text built from the answers; what the consultant types is stored per
 field and card language (``Repository.set_paper_text``) through the interview's session, and a
 text typed back to the prefill removes the edit. A live fit check under the fields says whether
-the card fits and, if not, what to shorten. Ctrl+S writes both PDFs into the export folder (file names
-without the candidate's name), refusing without the consents.
+the card fits and, if not, what to shorten. Ctrl+S writes both PDFs into the export folder (file
+names without the candidate's name), refusing without the consents.
 """
 
 from __future__ import annotations
