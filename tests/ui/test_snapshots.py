@@ -25,6 +25,7 @@ from screener.store.repository import Repository
 from screener.ui.app import ScreenerApp
 from screener.ui.screens import interview as interview_screen
 from screener.ui.screens.assessment import AssessmentScreen
+from screener.ui.screens.consent import ConsentScreen
 from screener.ui.screens.interview import InterviewScreen
 from screener.ui.screens.review import ReviewScreen
 from screener.ui.widgets.clock import Clock
@@ -47,6 +48,8 @@ def demo_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Screen
         candidate_name="Nguyễn Thị Lan", case_id="T-2026-0002", municipality="Vejle"
     )
     repo.create_interview(second, questionnaire, consent=CONSENTED)
+    third = InterviewInfo(candidate_name="Yonas [b]Tesfay[/b]", consultant="Karen Holm")
+    repo.create_interview(third, questionnaire)  # consent not asked yet
     yield ScreenerApp(settings, repo, questionnaire)
     repo.close()
     monkeypatch.delenv("TZ")
@@ -87,3 +90,18 @@ def test_review(snap_compare: Any, demo_app: ScreenerApp) -> None:
 def test_assessment(snap_compare: Any, demo_app: ScreenerApp) -> None:
     screen = push(lambda: AssessmentScreen(1))
     assert snap_compare(demo_app, terminal_size=(100, 30), run_before=screen)
+
+
+def test_consent_at_80x24(snap_compare: Any, demo_app: ScreenerApp) -> None:
+    """The whole consent text and all four questions on one 80x24 screen, nothing ticked."""
+
+    async def run_before(pilot: Any) -> None:
+        screen = ConsentScreen(3, first=True)
+        pilot.app.push_screen(screen)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if screen.interview is not None:
+                break
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=run_before)

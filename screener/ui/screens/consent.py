@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from screener.i18n import _, current_language
+from screener.settings import Organisation
 from screener.store.records import CONSENT_KINDS, Consent, Interview
 from screener.ui.messages import OpenHome, OpenInterview
 from screener.ui.screens.base import ScreenerScreen
@@ -53,6 +54,12 @@ class ConsentScreen(ScreenerScreen):
     BINDINGS = [
         Binding("ctrl+s", "record", "Record consent", priority=True),
         Binding("escape", "back", "Back"),
+        # Priority: handled when the key is read, so "y, down, y" typed fast answers two
+        # questions, not the first one twice.
+        Binding("down", "move(1)", "Next question", show=False, priority=True),
+        Binding("up", "move(-1)", "Previous question", show=False, priority=True),
+        Binding("y,j", "answer(True)", "Yes", show=False, priority=True),
+        Binding("n", "answer(False)", "No", show=False, priority=True),
     ]
 
     def __init__(
@@ -63,6 +70,7 @@ class ConsentScreen(ScreenerScreen):
         self.first = first
         self.prefill = prefill or {}  # facts from the new-interview form, stored after a yes
         self.interview: Interview | None = None
+        self.organisation = Organisation()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="consent-form"):
@@ -75,6 +83,9 @@ class ConsentScreen(ScreenerScreen):
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
+        from screener.settings import load_organisation
+
+        self.organisation = await asyncio.to_thread(load_organisation)
         session = await asyncio.to_thread(self.sapp.open_session, self.interview_id)
         self.interview = session.interview
         consent = session.consent
@@ -87,9 +98,10 @@ class ConsentScreen(ScreenerScreen):
         if self.interview is None:
             return
         lang = current_language()
-        settings = self.sapp.settings
-        organisation = getattr(settings, "organisation", "") or _("(organisation not set)")
-        contact = getattr(settings, "organisation_contact", "") or _("(contact not set)")
+        found = self.organisation
+        organisation = found.organisation or _("(organisation not set)")
+        reach = [part for part in (found.contact, found.phone, found.email) if part]
+        contact = ", ".join(reach) or _("(contact not set)")
         self.query_one("#consent-title", Static).update(
             _("Consent: {name}").format(name=self.interview.info.candidate_name)
         )
@@ -200,6 +212,17 @@ class ConsentScreen(ScreenerScreen):
             self.post_message(OpenInterview(self.interview_id))
         else:
             self.dismiss(True)
+
+    def action_move(self, step: int) -> None:
+        if step > 0:
+            self.focus_next(ConsentChoice)
+        else:
+            self.focus_previous(ConsentChoice)
+
+    def action_answer(self, value: bool) -> None:
+        focused = self.focused
+        if isinstance(focused, ConsentChoice):
+            focused.choose(value)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -59,24 +59,13 @@ class ConsentChoice(Widget, can_focus=True):
         self.refresh()
 
     def on_key(self, event: events.Key) -> None:
-        character = (event.character or "").lower()
-        if character in ("y", "j"):
-            self._set(True, event)
-        elif character == "n":
-            self._set(False, event)
-        elif event.key in ("left", "right", "space") and self.value is not None:
-            self._set(not self.value, event)
-        elif event.key in ("down", "up"):
+        """y/j and n come as the screen's keys (``choose``); here only the toggles."""
+        if event.key in ("left", "right", "space") and self.value is not None:
             event.stop()
             event.prevent_default()
-            if event.key == "down":
-                self.screen.focus_next()
-            else:
-                self.screen.focus_previous()
+            self.choose(not self.value)
 
-    def _set(self, value: bool, event: events.Key) -> None:
-        event.stop()
-        event.prevent_default()
+    def choose(self, value: bool) -> None:
         if self.disabled:
             return
         self.value = value
