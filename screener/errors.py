@@ -49,3 +49,15 @@ class NotFoundError(ScreenerError):
 
 class ExportError(ScreenerError):
     """A report or JSON file could not be written where the user asked."""
+
+
+class WrongPassphraseError(DatabaseError):
+    """The passphrase or recovery key does not open this database (nothing was changed)."""
+
+
+class DatabaseInUseError(DatabaseError):
+    """Another Screener window or program has this database open for writing."""
+
+
+class BundleError(ScreenerError):
+    """A handover bundle or JSON export cannot be written or read back (lists the problems)."""

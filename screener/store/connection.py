@@ -5,8 +5,8 @@ returns. ``Repository`` builds its public API on this; nothing else uses it dire
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any, Self
 from screener.errors import NotFoundError, ReadOnlyInterviewError
 from screener.i18n import _
 from screener.store import convert
-from screener.store.database import engine_on, open_connection, read_pragmas, translate
+from screener.store.database import (
+    DB_ERRORS,
+    engine_on,
+    open_connection,
+    read_pragmas,
+    row_class,
+    translate,
+)
 from screener.store.items import Shape, shape_of
 from screener.store.migrations import migrate
 from screener.store.records import Status
@@ -23,6 +30,11 @@ from screener.store.text import clean_text
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from screener.security.keyfile import DatabaseKey
+
+# Waits between tries to empty the WAL after an erasure (a reader may hold an old snapshot).
+_WIPE_RETRIES_S = (0.0, 0.05, 0.1, 0.2, 0.4)
 
 _INSERT_EVENT = (
     "INSERT INTO event (interview_id, at, actor, kind, item, old_json, new_json)"
@@ -90,22 +102,46 @@ class _Change:
 class StoreConnection:
     """Opening, closing and the transactions of the store; ``Repository`` adds the API."""
 
-    def __init__(self, db_path: Path, actor: str = "consultant") -> None:
-        """Open (creating if absent) the database at ``db_path``; raises DatabaseError."""
+    def __init__(
+        self,
+        db_path: Path,
+        actor: str = "consultant",
+        *,
+        key: DatabaseKey | None = None,
+        exclusive: bool = False,
+    ) -> None:
+        """Open (creating if absent) the database at ``db_path``; raises DatabaseError.
+
+        ``key`` opens an encrypted (SQLCipher) file; ``exclusive`` takes the single-writer lock
+        first (the app does; DatabaseInUseError when another copy holds it)."""
+        from screener.store.lock import WriterLock
+
         self.path = Path(db_path)
         self.actor = clean_text(actor)
+        self.encrypted = key is not None
+        self._key = key
+        self.wipe_pending = False  # erased data may still be in the WAL (a reader held it)
         self._lock = threading.RLock()
         self._shapes: dict[int, Shape] = {}
         self._conn: Any = None
         self._engine: Engine | None = None
-        conn = open_connection(self.path)
+        self._writer_lock = WriterLock(self.path) if exclusive else None
+        if self._writer_lock is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._writer_lock.acquire()
         try:
-            migrate(conn, self.path)
-        except sqlite3.Error as error:
-            conn.close()
-            raise translate(error, self.path) from error
+            conn = open_connection(self.path, key=key)
+            try:
+                migrate(conn, self.path)
+            except DB_ERRORS as error:
+                conn.close()
+                raise translate(error, self.path) from error
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
-            conn.close()
+            if self._writer_lock is not None:
+                self._writer_lock.release()
             raise
         self._conn = conn
 
@@ -127,9 +163,11 @@ class StoreConnection:
                 if self._engine is not None:
                     self._engine.dispose()  # closes the shared connection too
                     self._engine = None
-                with suppress(sqlite3.Error):
+                with suppress(*DB_ERRORS):
                     self._conn.close()
                 self._conn = None
+                if self._writer_lock is not None:
+                    self._writer_lock.release()
 
     @property
     def _connection(self) -> Any:
@@ -157,13 +195,24 @@ class StoreConnection:
         with self._lock:
             yield self._connection
 
-    def _checkpoint(self) -> None:
-        """Fold the WAL into the main file (also wipes deleted data from the WAL)."""
-        try:
-            with self._raw() as raw:
-                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except Exception:  # a checkpoint is an optimisation, never a failure
-            pass
+    def _checkpoint(self) -> bool:
+        """Fold the WAL into the main file and truncate it (this also wipes erased data from
+        the WAL). Retried briefly while a reader holds an older snapshot; if it still cannot
+        finish, ``wipe_pending`` stays True and the next erasure or ``close`` tries again.
+        Returns True when the WAL is empty."""
+        for pause in _WIPE_RETRIES_S:
+            if pause:
+                time.sleep(pause)
+            try:
+                with self._raw() as raw:
+                    busy = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except Exception:  # never a failure of the change itself: reported as pending
+                continue
+            if not busy:
+                self.wipe_pending = False
+                return True
+        self.wipe_pending = True
+        return False
 
     @contextmanager
     def _tx(self, write: bool = True) -> Iterator[Any]:
@@ -184,13 +233,13 @@ class StoreConnection:
                 except BaseException:
                     self._rollback(conn)
                     raise
-            except sqlite3.Error as error:
+            except DB_ERRORS as error:
                 raise translate(error, self.path) from error
 
     @staticmethod
     def _rollback(conn: Any) -> None:
         if conn.in_transaction:
-            with suppress(sqlite3.Error):
+            with suppress(*DB_ERRORS):
                 conn.execute("ROLLBACK")
 
     @contextmanager
@@ -208,9 +257,9 @@ class StoreConnection:
             change.finish()
 
     def _row(self, conn: Any, interview_id: int) -> Any:
-        """The interview row as a ``sqlite3.Row`` (columns by name); NotFoundError if none."""
+        """The interview row as the driver's ``Row`` (columns by name); NotFoundError if none."""
         cursor = conn.cursor()
-        cursor.row_factory = sqlite3.Row
+        cursor.row_factory = row_class(conn)
         row = cursor.execute("SELECT * FROM interview WHERE id = ?", (interview_id,)).fetchone()
         if row is None:
             raise NotFoundError(_("No interview with id {id}.").format(id=interview_id))
