@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from screener import __version__
+from screener import __version__, cli_security
 from screener.errors import ScreenerError
 from screener.settings import LANGUAGES, Settings
 
@@ -23,6 +23,7 @@ def _common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument(
         "--questionnaires", metavar="DIR", default=default, help="questionnaire folder"
     )
+    cli_security.add_passphrase_option(parser, suppress)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report here")
     backup = add("backup", "copy the database safely (SQLite backup API)")
     backup.add_argument("destination", type=Path, metavar="FILE")
+    cli_security.add_commands(add)
     return parser
 
 
@@ -59,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.resolve(
             db=args.db, language=args.lang, questionnaire_dir=args.questionnaires
         )
+        cli_security.PASSPHRASE_FILE.set(args.passphrase_file)
         return _dispatch(parser, args, settings)
     except ScreenerError as error:
         print(f"screener: {error}", file=sys.stderr)
@@ -88,5 +91,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, setting
         return commands.export(settings, args.id, args.json, args.pdf, sys.stdout)
     if args.command == "backup":
         return commands.backup(settings, args.destination, sys.stdout)
+    if args.command in cli_security.COMMANDS:
+        return cli_security.dispatch(args, settings, sys.stdout)
     parser.error(f"unknown command {args.command}")
     return 2

@@ -23,6 +23,7 @@ from screener.store.database import (
     OWNER_FILE,
     SQLITE_HEADER,
     Connector,
+    make_folder,
     tighten,
     translate,
 )
@@ -82,7 +83,7 @@ def create(
     check_new_passphrase(passphrase)
     if store_state(db_path) is not StoreState.NEW:
         raise DatabaseError(_("A database already exists: {path}").format(path=db_path))
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(db_path.parent)
     key = DatabaseKey.generate()
     recovery = new_recovery_key()
     KeyFile.new(key_path(db_path), key, passphrase, recovery, params or KdfParams()).write()

@@ -18,6 +18,7 @@ from screener.store import convert
 from screener.store.database import (
     DB_ERRORS,
     engine_on,
+    make_folder,
     open_connection,
     read_pragmas,
     row_class,
@@ -127,8 +128,12 @@ class StoreConnection:
         self._engine: Engine | None = None
         self._writer_lock = WriterLock(self.path) if exclusive else None
         if self._writer_lock is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._writer_lock.acquire()
+            try:
+                make_folder(self.path.parent)
+            except OSError:
+                pass  # prepare_location reports it with the folder's name
+            else:
+                self._writer_lock.acquire()
         try:
             conn = open_connection(self.path, key=key)
             try:
@@ -184,6 +189,11 @@ class StoreConnection:
             if self._engine is None:
                 self._engine = engine_on(self._connection)
             return self._engine
+
+    @property
+    def key(self) -> DatabaseKey | None:
+        """The key this store was opened with (for the lock screen's check); None if plain."""
+        return self._key
 
     def pragmas(self) -> dict[str, str | int]:
         """The durability settings read back from the live connection (for tests and support)."""

@@ -128,6 +128,14 @@ def tighten_files(db_path: Path) -> None:
             tighten(side, OWNER_FILE)
 
 
+def make_folder(folder: Path) -> None:
+    """Create the data folder owner-only (0700); an existing folder is left as it is (it may
+    be one the user chose, shared with other files). Raises OSError."""
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=OWNER_FOLDER)
+        tighten(folder, OWNER_FOLDER)  # mkdir's mode is masked by the umask
+
+
 def _create_owner_only(path: Path) -> None:
     """An empty database file created 0600 before SQLite sees it: SQLite gives the -wal and
     -shm it creates later the permissions of the database file."""
@@ -182,9 +190,7 @@ def prepare_location(path: Path, key: DatabaseKey | None = None) -> None:
         check_integrity(path, key)
         return
     try:
-        if not folder.exists():
-            folder.mkdir(parents=True, mode=OWNER_FOLDER)
-            tighten(folder, OWNER_FOLDER)  # mkdir's mode is masked by the umask
+        make_folder(folder)
     except OSError as error:
         raise DatabaseError(
             _("Cannot create the database folder {folder}: {reason}").format(

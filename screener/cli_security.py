@@ -1,0 +1,158 @@
+"""Command-line parts of data protection: how a command gets the passphrase, and the commands
+``passphrase``, ``recovery-key``, ``encrypt`` and ``bundle``.
+
+``cli.py`` only adds ``--passphrase-file`` to every command, calls ``add_commands`` and
+``dispatch``. Each command returns its exit code; a wrong passphrase prints one clear line and
+gives 1, with every file untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from contextvars import ContextVar
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from screener.errors import ScreenerError
+from screener.i18n import _
+
+if TYPE_CHECKING:
+    from screener.settings import Settings
+    from screener.store.repository import Repository
+
+COMMANDS = ("passphrase", "recovery-key", "encrypt", "bundle")
+# The --passphrase-file of this command line (set by ``cli.main``).
+PASSPHRASE_FILE: ContextVar[Path | None] = ContextVar("passphrase_file", default=None)
+
+AddCommand = Callable[[str, str], argparse.ArgumentParser]
+
+
+def add_passphrase_option(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        default=argparse.SUPPRESS if suppress else None,
+        help="read the database passphrase from FILE (env SCREENER_PASSPHRASE_FILE, "
+        "SCREENER_PASSPHRASE); without it you are asked",
+    )
+
+
+def add_commands(add: AddCommand) -> None:
+    change = add("passphrase", "change the passphrase of the database")
+    change.add_argument("action", choices=["change"])
+    change.add_argument(
+        "--recovery", action="store_true", help="forgot it: use the recovery key instead"
+    )
+    change.add_argument(
+        "--new-passphrase-file", type=Path, metavar="FILE", help="read the new passphrase here"
+    )
+    recovery = add("recovery-key", "make a new recovery key (the old one stops working)")
+    recovery.add_argument("action", choices=["new"])
+    add("encrypt", "encrypt an old unencrypted database in place")
+    bundle = add("bundle", "write the encrypted handover bundle (PDF + zipped JSON)")
+    bundle.add_argument("id", type=int, metavar="ID")
+    bundle.add_argument("folder", type=Path, metavar="DIR")
+    bundle.add_argument("--report-lang", choices=("da", "en"), default=None)
+    bundle.add_argument("--password-file", type=Path, metavar="FILE")
+
+
+def _say(text: str, out: TextIO) -> None:
+    print(text, file=out)
+
+
+def _ask(text: str) -> str:
+    import getpass
+
+    if not sys.stdin.isatty():
+        raise ScreenerError(_("No terminal to ask on: give the value in a file."))
+    return getpass.getpass(text)
+
+
+def open_repository(settings: Settings, *, exclusive: bool = False) -> Repository:
+    """The encrypted store for a CLI command: unlock (or create / encrypt on first use, printing
+    the recovery key once to stderr), then open. Raises ScreenerError."""
+    from screener.security.access import obtain_key
+    from screener.security.access import open_repository as open_with_key
+
+    key = obtain_key(
+        settings,
+        passphrase_file=PASSPHRASE_FILE.get(),
+        announce=lambda text: print(text, file=sys.stderr),
+    )
+    return open_with_key(settings, key, exclusive=exclusive)
+
+
+def _new_passphrase(file: Path | None) -> str:
+    from screener.security.access import read_passphrase_file
+    from screener.security.vault import check_new_passphrase
+
+    if file is not None:
+        new = read_passphrase_file(file)
+        check_new_passphrase(new)
+        return new
+    new = _ask(_("New passphrase: "))
+    check_new_passphrase(new, _ask(_("Repeat the new passphrase: ")))
+    return new
+
+
+def dispatch(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    try:
+        return _run(args, settings, out)
+    except ScreenerError as error:
+        print(f"screener: {error}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from screener.security import vault
+    from screener.security.access import given_passphrase, recovery_notice
+
+    db = settings.db_path
+    if args.command == "passphrase":
+        new_file = args.new_passphrase_file
+        if args.recovery:
+            secret = _ask(_("Recovery key: "))
+        else:
+            secret = given_passphrase(PASSPHRASE_FILE.get()) or _ask(_("Passphrase: "))
+        vault.store_state(db)
+        vault.change_passphrase(db, secret, _new_passphrase(new_file), with_recovery=args.recovery)
+        _say(_("The passphrase was changed."), out)
+        return 0
+    if args.command == "recovery-key":
+        secret = given_passphrase(PASSPHRASE_FILE.get()) or _ask(_("Passphrase: "))
+        _say(recovery_notice(vault.replace_recovery_key(db, secret)), out)
+        return 0
+    if args.command == "encrypt":
+        if vault.store_state(db) is not vault.StoreState.PLAIN:
+            _say(_("The database is already encrypted (or does not exist yet)."), out)
+            return 0
+        new = given_passphrase(PASSPHRASE_FILE.get()) or _new_passphrase(None)
+        _key, recovery = vault.encrypt_plain(db, new)
+        _say(_("The database is encrypted now."), out)
+        _say(recovery_notice(recovery), out)
+        return 0
+    if args.command == "bundle":
+        return _bundle(args, settings, out)
+    return 2
+
+
+def _bundle(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from screener.bundle import write_bundle
+    from screener.security.access import read_passphrase_file
+
+    password = read_passphrase_file(args.password_file) if args.password_file else None
+    lang = args.report_lang or settings.language
+    with open_repository(settings) as repo:
+        result = write_bundle(repo, args.id, args.folder, lang, password=password)
+    _say(_("Report written to {path}").format(path=result.pdf), out)
+    _say(_("Data written to {path}").format(path=result.archive), out)
+    if password is None:
+        _say(
+            _("Password for both files (give it by phone, never with the stick): {password}")
+            .format(password=result.password),
+            out,
+        )
+    return 0

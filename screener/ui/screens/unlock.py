@@ -1,0 +1,364 @@
+"""Unlocking the encrypted database: first start (choose a passphrase twice, see the recovery
+key once), unlock at every start (passphrase, or the recovery key and a new passphrase), and the
+lock screen for auto-lock.
+
+The screens hold no personal data and import no other screen. ``UnlockScreen`` and
+``SetPassphraseScreen`` dismiss with the opened Repository; ``LockScreen`` dismisses once the
+passphrase is typed again. ``unlock_store(settings)`` runs them in a small app of their own
+before the main app is built (``run_app``); an app that wants them inside itself pushes
+``start_screen(settings)`` and gets the Repository in the callback. Key derivation (~0.4 s) runs
+on a worker thread, so the screen stays responsive.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Input, Static
+
+from screener.errors import ScreenerError, WrongPassphraseError
+from screener.i18n import _
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from screener.security.kdf import KdfParams
+    from screener.security.keyfile import DatabaseKey
+    from screener.settings import Settings
+    from screener.store.repository import Repository
+
+UNLOCK_CSS = """
+.unlock-box { width: 72; height: auto; border: round $accent; padding: 1 2; margin: 2 4; }
+.unlock-title { text-style: bold; margin-bottom: 1; }
+.unlock-error { color: $error; height: auto; }
+.unlock-key { text-style: bold; color: $success; margin: 1 0; }
+LockScreen { background: $background; }
+"""
+
+
+def _open(settings: Settings, key: DatabaseKey) -> Repository:
+    from screener.security.access import open_repository
+
+    return open_repository(settings, key, exclusive=True)
+
+
+class _Form(Screen["Repository"]):
+    """Shared plumbing: an error line and a busy state while the key is derived."""
+
+    DEFAULT_CSS = UNLOCK_CSS
+
+    def __init__(self, settings: Settings, kdf: KdfParams | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.kdf = kdf
+
+    def show_error(self, text: str) -> None:
+        self.query_one("#unlock-error", Static).update(text)
+        self._busy(False)
+
+    def _busy(self, busy: bool) -> None:
+        for widget in self.query(Input):
+            widget.disabled = busy
+        if not busy:
+            first = next(iter(self.query(Input)), None)
+            if first is not None:
+                first.focus()
+
+
+class UnlockScreen(_Form):
+    """Every start: the passphrase opens the database; F3 switches to the recovery key."""
+
+    BINDINGS = [Binding("f3", "recovery", "Forgot passphrase")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="unlock-box"):
+            yield Static(_("Screener is locked"), classes="unlock-title")
+            yield Static(_("Type your passphrase and press Enter."))
+            yield Input(password=True, id="passphrase", placeholder=_("Passphrase"))
+            yield Static("", id="unlock-error", classes="unlock-error")
+            yield Static(_("Forgot the passphrase? Press F3 to use the recovery key."))
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._busy(True)
+        self.query_one("#unlock-error", Static).update(_("Unlocking…"))
+        self._unlock(event.value)
+
+    @work(thread=True, exclusive=True)
+    def _unlock(self, passphrase: str) -> None:
+        from screener.security import vault
+
+        try:
+            repo = _open(self.settings, vault.unlock(self.settings.db_path, passphrase))
+        except ScreenerError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self.dismiss, repo)
+
+    def _failed(self, text: str) -> None:
+        self.query_one("#passphrase", Input).value = ""
+        self.show_error(text)
+
+    def action_recovery(self) -> None:
+        def recovered(repo: Repository | None) -> None:
+            if repo is not None:
+                self.dismiss(repo)
+
+        self.app.push_screen(RecoveryScreen(self.settings, self.kdf), recovered)
+
+
+class SetPassphraseScreen(_Form):
+    """First start (or an old plain database): choose a passphrase, typed twice."""
+
+    def __init__(self, settings: Settings, kdf: KdfParams | None = None, upgrade: bool = False):
+        super().__init__(settings, kdf)
+        self.upgrade = upgrade
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="unlock-box"):
+            if self.upgrade:
+                yield Static(_("Encrypt the database"), classes="unlock-title")
+                yield Static(
+                    _(
+                        "The interviews on this computer are not encrypted yet. Choose a "
+                        "passphrase: the database is encrypted now and the unencrypted file "
+                        "is erased."
+                    )
+                )
+            else:
+                yield Static(_("Welcome to Screener"), classes="unlock-title")
+                yield Static(
+                    _(
+                        "The interviews are stored encrypted. Choose a passphrase of at least "
+                        "12 characters (a short sentence is easy to remember)."
+                    )
+                )
+            yield Input(password=True, id="passphrase", placeholder=_("New passphrase"))
+            yield Input(password=True, id="repeat", placeholder=_("Repeat the new passphrase"))
+            yield Static("", id="unlock-error", classes="unlock-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from screener.security.vault import WeakPassphraseError, check_new_passphrase
+
+        event.stop()
+        if event.input.id == "passphrase":
+            self.query_one("#repeat", Input).focus()
+            return
+        first = self.query_one("#passphrase", Input).value
+        try:
+            check_new_passphrase(first, self.query_one("#repeat", Input).value)
+        except WeakPassphraseError as error:
+            self.query_one("#repeat", Input).value = ""
+            self.show_error(str(error))
+            return
+        self._busy(True)
+        self.query_one("#unlock-error", Static).update(_("Encrypting…"))
+        self._create(first)
+
+    @work(thread=True, exclusive=True)
+    def _create(self, passphrase: str) -> None:
+        from screener.security import vault
+
+        try:
+            if self.upgrade:
+                key, recovery = vault.encrypt_plain(self.settings.db_path, passphrase, self.kdf)
+            else:
+                key, recovery = vault.create(self.settings.db_path, passphrase, self.kdf)
+            repo = _open(self.settings, key)
+        except ScreenerError as error:
+            self.app.call_from_thread(self.show_error, str(error))
+            return
+        self.app.call_from_thread(self._show_recovery, repo, recovery)
+
+    def _show_recovery(self, repo: Repository, recovery: str) -> None:
+        def done(_result: None) -> None:
+            self.dismiss(repo)
+
+        self.app.push_screen(RecoveryKeyScreen(recovery), done)
+
+
+class RecoveryKeyScreen(ModalScreen[None]):
+    """The recovery key, shown once: the only way in if the passphrase is forgotten."""
+
+    DEFAULT_CSS = UNLOCK_CSS
+
+    def __init__(self, recovery: str) -> None:
+        super().__init__()
+        self.recovery = recovery
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="unlock-box"):
+            yield Static(_("Your recovery key"), classes="unlock-title")
+            yield Static(
+                _(
+                    "Write it down now and keep it locked away, apart from the laptop. It opens "
+                    "the interviews if the passphrase is forgotten. It is shown only this once."
+                )
+            )
+            yield Static(self.recovery, id="recovery-key", classes="unlock-key", markup=False)
+            yield Button(_("I have written it down"), id="written", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#written", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+
+class RecoveryScreen(_Form):
+    """Forgot the passphrase: the recovery key and a new passphrase (twice)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="unlock-box"):
+            yield Static(_("Open with the recovery key"), classes="unlock-title")
+            yield Input(id="recovery", placeholder=_("Recovery key (XXXX-XXXX-…)"))
+            yield Input(password=True, id="passphrase", placeholder=_("New passphrase"))
+            yield Input(password=True, id="repeat", placeholder=_("Repeat the new passphrase"))
+            yield Static("", id="unlock-error", classes="unlock-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#recovery", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from screener.security.vault import WeakPassphraseError, check_new_passphrase
+
+        event.stop()
+        order = ["recovery", "passphrase", "repeat"]
+        if event.input.id != "repeat":
+            self.query_one(f"#{order[order.index(event.input.id or '') + 1]}", Input).focus()
+            return
+        new = self.query_one("#passphrase", Input).value
+        try:
+            check_new_passphrase(new, self.query_one("#repeat", Input).value)
+        except WeakPassphraseError as error:
+            self.show_error(str(error))
+            return
+        self._busy(True)
+        self._reset(self.query_one("#recovery", Input).value, new)
+
+    @work(thread=True, exclusive=True)
+    def _reset(self, recovery: str, new: str) -> None:
+        from screener.security import vault
+
+        try:
+            key = vault.change_passphrase(self.settings.db_path, recovery, new, with_recovery=True)
+            repo = _open(self.settings, key)
+        except ScreenerError as error:
+            self.app.call_from_thread(self.show_error, str(error))
+            return
+        self.app.call_from_thread(self.dismiss, repo)
+
+
+class LockScreen(ModalScreen[None]):
+    """Auto-lock: covers the whole screen (no personal data shows) until the passphrase is
+    typed again. Typed answers are not touched: the screens underneath stay as they were."""
+
+    DEFAULT_CSS = UNLOCK_CSS
+    BINDINGS = [Binding("escape", "ignore", show=False)]
+
+    def __init__(self, db_path: Path, key: DatabaseKey) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.key = key
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="unlock-box"):
+            yield Static(_("Screener is locked"), classes="unlock-title")
+            yield Static(_("Type your passphrase and press Enter."))
+            yield Input(password=True, id="passphrase", placeholder=_("Passphrase"))
+            yield Static("", id="unlock-error", classes="unlock-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase", Input).focus()
+
+    def action_ignore(self) -> None:
+        """Escape does not unlock."""
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        event.input.disabled = True
+        self._check(event.value)
+
+    @work(thread=True, exclusive=True)
+    def _check(self, passphrase: str) -> None:
+        from screener.security import vault
+
+        try:
+            ok = vault.verify(self.db_path, self.key, passphrase)
+        except ScreenerError:
+            ok = False
+        self.app.call_from_thread(self._checked, ok)
+
+    def _checked(self, ok: bool) -> None:
+        if ok:
+            self.dismiss(None)
+            return
+        field = self.query_one("#passphrase", Input)
+        field.value = ""
+        field.disabled = False
+        field.focus()
+        self.query_one("#unlock-error", Static).update(
+            _("The passphrase is not right. Nothing was changed.")
+        )
+
+
+def start_screen(settings: Settings, kdf: KdfParams | None = None) -> Screen[Repository]:
+    """The screen the app starts with: set a passphrase (new), encrypt (old plain file) or
+    unlock. Raises DatabaseError for a file that cannot be used at all."""
+    from screener.security.vault import StoreState, store_state
+
+    state = store_state(settings.db_path)
+    if state is StoreState.ENCRYPTED:
+        return UnlockScreen(settings, kdf)
+    return SetPassphraseScreen(settings, kdf, upgrade=state is StoreState.PLAIN)
+
+
+class UnlockApp(App["Repository | None"]):
+    """A small app of its own that runs before the main app and returns the opened store."""
+
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def __init__(self, settings: Settings, kdf: KdfParams | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.kdf = kdf
+        self.title = "Screener"
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        self.push_screen(start_screen(self.settings, self.kdf), self.exit)
+
+
+def unlock_store(settings: Settings) -> Repository | None:
+    """The opened, encrypted Repository (single-writer lock held), or None if the user quit.
+    A passphrase given by ``SCREENER_PASSPHRASE_FILE``/``SCREENER_PASSPHRASE`` (scripts,
+    tests in tmux) skips the screens; a wrong one raises WrongPassphraseError."""
+    from screener.security.access import given_passphrase, obtain_key, open_repository
+
+    if given_passphrase() is not None:
+        return open_repository(settings, obtain_key(settings), exclusive=True)
+    return UnlockApp(settings).run()
+
+
+__all__ = [
+    "LockScreen",
+    "RecoveryKeyScreen",
+    "SetPassphraseScreen",
+    "UnlockApp",
+    "UnlockScreen",
+    "WrongPassphraseError",
+    "start_screen",
+    "unlock_store",
+]

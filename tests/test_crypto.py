@@ -1,0 +1,203 @@
+"""Encryption at rest on real SQLCipher files: unreadable without the key, a wrong passphrase
+refused with nothing changed, the recovery key, a passphrase change, the upgrade of an old plain
+database, owner-only files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+from store_fixture import info, questionnaire
+
+from screener.errors import DatabaseError, WrongPassphraseError
+from screener.security import vault
+from screener.security.kdf import KdfParams
+from screener.security.keyfile import key_path
+from screener.security.vault import StoreState, WeakPassphraseError
+from screener.store.repository import Repository
+
+FAST = KdfParams.FAST
+PASS = "korrekt hest batteri 42"
+CANARY_NAME = "Zorblax Quintavelle"
+CANARY_ANSWER = "Xylofonmekaniker fra Vrøvlerup"
+CANARY_NOTE = "Notat om qwertyzzz-kanarie"
+
+
+def _write_canaries(repo: Repository) -> int:
+    iid = repo.create_interview(info(CANARY_NAME), questionnaire())
+    repo.set_answer(iid, "mother_tongue", CANARY_ANSWER)
+    repo.set_note(iid, "mother_tongue", CANARY_NOTE)
+    return iid
+
+
+def _files(db: Path) -> list[Path]:
+    return [p for p in db.parent.iterdir() if p.name.startswith(db.name)]
+
+
+def _assert_no_canary(paths: list[Path]) -> None:
+    for path in paths:
+        data = path.read_bytes()
+        for canary in (CANARY_NAME, CANARY_ANSWER, CANARY_NOTE):
+            assert canary.encode("utf-8") not in data, (path.name, canary)
+
+
+def _new_store(db: Path) -> Repository:
+    key, recovery = vault.create(db, PASS, FAST)
+    return Repository(db, key=key)
+
+
+def test_the_files_on_disk_are_not_readable_without_the_key(db_path: Path) -> None:
+    repo = _new_store(db_path)
+    try:
+        _write_canaries(repo)
+        # While open: the WAL holds the recent pages, encrypted too.
+        assert db_path.with_name(db_path.name + "-wal").exists()
+        _assert_no_canary(_files(db_path))
+        assert repo.pragmas()["journal_mode"] == "wal"
+        assert repo.pragmas()["synchronous"] == 2
+    finally:
+        repo.close()
+    _assert_no_canary(_files(db_path))
+    plain = sqlite3.connect(db_path)
+    with pytest.raises(sqlite3.DatabaseError):
+        plain.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    plain.close()
+    with pytest.raises(DatabaseError, match="encrypted"):
+        Repository(db_path)  # no key
+
+
+def test_wrong_passphrase_is_refused_and_nothing_changes(db_path: Path) -> None:
+    with _new_store(db_path) as repo:
+        _write_canaries(repo)
+    before = {p.name: p.read_bytes() for p in _files(db_path)}
+    with pytest.raises(WrongPassphraseError, match="passphrase is not right"):
+        vault.unlock(db_path, "forkert hest batteri 42")
+    assert {p.name: p.read_bytes() for p in _files(db_path)} == before
+    with Repository(db_path, key=vault.unlock(db_path, PASS)) as repo:
+        assert repo.get(1).info.candidate_name == CANARY_NAME
+
+
+def test_the_recovery_key_opens_and_resets_the_passphrase(db_path: Path) -> None:
+    key, recovery = vault.create(db_path, PASS, FAST)
+    with Repository(db_path, key=key) as repo:
+        _write_canaries(repo)
+    typed_back = recovery.lower().replace("-", " ")  # as a person types it from paper
+    assert vault.unlock_with_recovery(db_path, typed_back) == key
+    with pytest.raises(WrongPassphraseError, match="recovery key"):
+        vault.unlock_with_recovery(db_path, "AAAA-" + recovery[5:])
+    vault.change_passphrase(db_path, recovery, "ny lang passphrase 2026", with_recovery=True)
+    with pytest.raises(WrongPassphraseError):
+        vault.unlock(db_path, PASS)
+    with Repository(db_path, key=vault.unlock(db_path, "ny lang passphrase 2026")) as repo:
+        assert repo.get(1).answers["mother_tongue"].value == CANARY_ANSWER
+
+
+def test_change_passphrase_and_new_recovery_key(db_path: Path) -> None:
+    key, old_recovery = vault.create(db_path, PASS, FAST)
+    vault.change_passphrase(db_path, PASS, "en helt anden saetning")
+    assert vault.unlock(db_path, "en helt anden saetning") == key
+    with pytest.raises(WrongPassphraseError):
+        vault.unlock(db_path, PASS)
+    assert vault.unlock_with_recovery(db_path, old_recovery) == key  # unchanged by a rekey
+    new_recovery = vault.replace_recovery_key(db_path, "en helt anden saetning")
+    assert vault.unlock_with_recovery(db_path, new_recovery) == key
+    with pytest.raises(WrongPassphraseError):
+        vault.unlock_with_recovery(db_path, old_recovery)
+    with pytest.raises(WrongPassphraseError):  # a wrong old passphrase changes nothing
+        vault.change_passphrase(db_path, "gaet en gang til", "noget helt nyt her")
+    assert vault.unlock(db_path, "en helt anden saetning") == key
+
+
+def test_weak_or_mistyped_new_passphrases_are_refused(db_path: Path) -> None:
+    with pytest.raises(WeakPassphraseError, match="12"):
+        vault.create(db_path, "kort", FAST)
+    with pytest.raises(WeakPassphraseError):
+        vault.create(db_path, "aaaaaaaaaaaaaaaa", FAST)
+    with pytest.raises(WeakPassphraseError, match="not the same"):
+        vault.check_new_passphrase(PASS, PASS + "x")
+    assert vault.store_state(db_path) is StoreState.NEW
+    assert not key_path(db_path).exists()
+
+
+def test_upgrade_of_a_plain_database_keeps_every_row_and_erases_the_plain_file(
+    db_path: Path,
+) -> None:
+    with Repository(db_path) as plain:
+        iid = _write_canaries(plain)
+        plain.set_answer(iid, "children", 3)
+        before = plain.get(iid)
+        events = plain.events(iid)
+    assert vault.store_state(db_path) is StoreState.PLAIN
+    key, recovery = vault.encrypt_plain(db_path, PASS, FAST)
+    assert vault.store_state(db_path) is StoreState.ENCRYPTED
+    _assert_no_canary(_files(db_path))
+    assert not db_path.with_name(db_path.name + ".plain-erase").exists()
+    with Repository(db_path, key=vault.unlock(db_path, PASS)) as repo:
+        after = repo.get(iid)
+        assert after.answers == before.answers
+        assert after.notes == before.notes
+        assert after.info == before.info
+        assert len(repo.events(iid)) == len(events)
+    assert vault.unlock_with_recovery(db_path, recovery) == key
+
+
+def test_an_interrupted_upgrade_is_undone_on_the_next_start(db_path: Path) -> None:
+    with Repository(db_path) as plain:
+        _write_canaries(plain)
+    # As if the process died after writing the key file, before the swap.
+    key_path(db_path).write_text("{}")
+    db_path.with_name(db_path.name + ".encrypting.part").write_bytes(b"half")
+    assert vault.store_state(db_path) is StoreState.PLAIN
+    assert not key_path(db_path).exists()
+    # As if it died between the two renames: the plain copy is put back.
+    os.replace(db_path, db_path.with_name(db_path.name + ".plain-erase"))
+    assert vault.store_state(db_path) is StoreState.PLAIN
+    with Repository(db_path) as plain:
+        assert plain.get(1).info.candidate_name == CANARY_NAME
+
+
+def test_an_encrypted_file_without_its_key_file_is_reported(db_path: Path) -> None:
+    with _new_store(db_path) as repo:
+        _write_canaries(repo)
+    key_path(db_path).rename(db_path.with_name("elsewhere.key"))
+    with pytest.raises(DatabaseError, match="key file"):
+        vault.store_state(db_path)
+
+
+def test_backup_of_an_encrypted_store_is_encrypted_and_opens_with_the_passphrase(
+    db_path: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "backup" / "copy.sqlite3"
+    target.parent.mkdir()
+    with _new_store(db_path) as repo:
+        _write_canaries(repo)
+        repo.backup(target)
+    _assert_no_canary([target, key_path(target)])
+    with Repository(target, key=vault.unlock(target, PASS)) as copy:
+        assert copy.get(1).info.candidate_name == CANARY_NAME
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_files_are_owner_only_and_tightened_on_open(tmp_path: Path) -> None:
+    db = tmp_path / "data" / "screener.sqlite3"
+    with _new_store(db) as repo:
+        _write_canaries(repo)
+        for path in _files(db):
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+    assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
+    db.chmod(0o644)
+    key_path(db).chmod(0o644)
+    with Repository(db, key=vault.unlock(db, PASS)):
+        assert stat.S_IMODE(db.stat().st_mode) == 0o600
+        assert stat.S_IMODE(key_path(db).stat().st_mode) == 0o600
+
+
+def test_the_key_never_shows_in_its_repr() -> None:
+    from screener.security.keyfile import DatabaseKey
+
+    key = DatabaseKey(b"\x01" * 32)
+    assert "01" not in repr(key) and "01" not in str(key)

@@ -1,0 +1,118 @@
+"""The unlock screens in a real Textual app (Pilot): first start with a recovery key shown
+once, unlock, a wrong passphrase, the recovery key, and the lock screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.widgets import Input, Static
+
+from screener import i18n
+from screener.security import vault
+from screener.security.kdf import KdfParams
+from screener.settings import Settings
+from screener.ui.screens.unlock import LockScreen, RecoveryKeyScreen, UnlockApp, UnlockScreen
+
+PASS = "en lang og god saetning"
+
+
+def _settings(db: Path) -> Settings:
+    i18n.set_language("en")
+    return Settings(db_path=db, language="en", cursor_blink=False)
+
+
+async def _type(pilot: Any, text: str) -> None:
+    await pilot.press(*list(text))
+
+
+async def _wait(pilot: Any, check: Any) -> None:
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if check():
+            return
+    raise AssertionError("waited in vain")
+
+
+async def test_first_start_sets_a_passphrase_and_shows_the_recovery_key_once(
+    db_path: Path,
+) -> None:
+    app = UnlockApp(_settings(db_path), kdf=KdfParams.FAST)
+    async with app.run_test() as pilot:
+        await _type(pilot, "short")
+        await pilot.press("enter")
+        await _type(pilot, "short")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "12" in str(app.screen.query_one("#unlock-error", Static).render())
+        app.screen.query_one("#passphrase", Input).value = PASS
+        app.screen.query_one("#repeat", Input).value = PASS
+        app.screen.query_one("#repeat", Input).focus()
+        await pilot.press("enter")
+        await _wait(pilot, lambda: isinstance(app.screen, RecoveryKeyScreen))
+        recovery = app.screen.recovery  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await _wait(pilot, lambda: app.return_value is not None)
+    repo = app.return_value
+    assert repo is not None and repo.encrypted
+    repo.close()
+    assert vault.unlock_with_recovery(db_path, recovery) == vault.unlock(db_path, PASS)
+
+
+async def test_unlock_refuses_a_wrong_passphrase_then_opens(db_path: Path) -> None:
+    vault.create(db_path, PASS, KdfParams.FAST)
+    app = UnlockApp(_settings(db_path))
+    async with app.run_test() as pilot:
+        assert isinstance(app.screen, UnlockScreen)
+        await _type(pilot, "not the passphrase")
+        await pilot.press("enter")
+        error = app.screen.query_one("#unlock-error", Static)
+        await _wait(pilot, lambda: "not right" in str(error.render()))
+        await _type(pilot, PASS)
+        await pilot.press("enter")
+        await _wait(pilot, lambda: app.return_value is not None)
+    assert app.return_value is not None
+    app.return_value.close()
+
+
+async def test_forgotten_passphrase_with_the_recovery_key(db_path: Path) -> None:
+    _key, recovery = vault.create(db_path, PASS, KdfParams.FAST)
+    app = UnlockApp(_settings(db_path))
+    async with app.run_test() as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#recovery", Input).value = recovery
+        screen.query_one("#passphrase", Input).value = "helt ny saetning 2027"
+        screen.query_one("#repeat", Input).value = "helt ny saetning 2027"
+        screen.query_one("#repeat", Input).focus()
+        await pilot.press("enter")
+        await _wait(pilot, lambda: app.return_value is not None)
+    assert app.return_value is not None
+    app.return_value.close()
+    assert vault.unlock(db_path, "helt ny saetning 2027") == _key
+
+
+class _Covered(App[None]):
+    def compose(self) -> Any:
+        yield Static("Amina Testperson", id="secret")
+
+
+async def test_the_lock_screen_hides_everything_until_the_passphrase(db_path: Path) -> None:
+    key, _recovery = vault.create(db_path, PASS, KdfParams.FAST)
+    app = _Covered()
+    async with app.run_test() as pilot:
+        app.push_screen(LockScreen(db_path, key))
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, LockScreen)
+        assert "Amina" not in "".join(str(s.render()) for s in app.screen.query(Static))
+        await _type(pilot, "wrong wrong wrong")
+        await pilot.press("enter")
+        error = app.screen.query_one("#unlock-error", Static)
+        await _wait(pilot, lambda: "not right" in str(error.render()))
+        await _type(pilot, PASS)
+        await pilot.press("enter")
+        await _wait(pilot, lambda: not isinstance(app.screen, LockScreen))
