@@ -344,10 +344,14 @@ class UnlockApp(App["Repository | None"]):
 def unlock_store(settings: Settings) -> Repository | None:
     """The opened, encrypted Repository (single-writer lock held), or None if the user quit.
     A passphrase given by ``SCREENER_PASSPHRASE_FILE``/``SCREENER_PASSPHRASE`` (scripts,
-    tests in tmux) skips the screens; a wrong one raises WrongPassphraseError."""
+    tests in tmux) skips the unlock screen of an encrypted store; a wrong one raises
+    WrongPassphraseError. A new or plain store always shows its screen: the recovery key must be
+    seen."""
     from screener.security.access import given_passphrase, obtain_key, open_repository
+    from screener.security.vault import StoreState, store_state
 
-    if given_passphrase() is not None:
+    encrypted = store_state(settings.db_path) is StoreState.ENCRYPTED
+    if encrypted and given_passphrase() is not None:
         return open_repository(settings, obtain_key(settings), exclusive=True)
     return UnlockApp(settings).run()
 
