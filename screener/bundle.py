@@ -140,6 +140,7 @@ def read_bundle_json(path: Path, password: str | None) -> dict[str, Any]:
 
 def _unzip(path: Path, raw: bytes, password: str | None) -> bytes:
     import zipfile
+    import zlib
 
     import pyzipper
 
@@ -159,7 +160,14 @@ def _unzip(path: Path, raw: bytes, password: str | None) -> bytes:
             return bytes(archive.read(names[0]))
     except RuntimeError as error:  # pyzipper: "Bad password for file"
         raise BundleError(_("{path}: the password is not right.").format(path=path)) from error
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+    except (
+        zipfile.BadZipFile,
+        pyzipper.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+    ) as error:
         raise BundleError(
             _("{path}: the bundle is damaged or incomplete.").format(path=path)
         ) from error

@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("id", type=int, metavar="ID")
     export.add_argument("--json", type=Path, metavar="FILE", help="write the JSON export here")
     export.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report here")
+    export.add_argument(
+        "--bundle", type=Path, metavar="DIR", help="write the encrypted handover bundle here"
+    )
     backup = add("backup", "copy the database safely (SQLite backup API)")
     backup.add_argument("destination", type=Path, metavar="FILE")
     cli_security.add_commands(add)
@@ -85,6 +88,14 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, setting
         return commands.list_interviews(settings, sys.stdout)
     if args.command == "demo":
         return commands.demo(settings, sys.stdout)
+    if args.command == "export" and args.bundle is not None:
+        args.command, args.folder, args.report_lang, args.password_file = (
+            "bundle",
+            args.bundle,
+            None,
+            None,
+        )
+        return cli_security.dispatch(args, settings, sys.stdout)
     if args.command == "export":
         if args.json is None and args.pdf is None:
             parser.error("export needs --json FILE and/or --pdf FILE")

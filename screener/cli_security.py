@@ -151,8 +151,9 @@ def _bundle(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     _say(_("Data written to {path}").format(path=result.archive), out)
     if password is None:
         _say(
-            _("Password for both files (give it by phone, never with the stick): {password}")
-            .format(password=result.password),
+            _(
+                "Password for both files (give it by phone, never with the stick): {password}"
+            ).format(password=result.password),
             out,
         )
     return 0

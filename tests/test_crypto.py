@@ -46,7 +46,7 @@ def _assert_no_canary(paths: list[Path]) -> None:
 
 
 def _new_store(db: Path) -> Repository:
-    key, recovery = vault.create(db, PASS, FAST)
+    key, _recovery = vault.create(db, PASS, FAST)
     return Repository(db, key=key)
 
 

@@ -42,9 +42,7 @@ class WriterLock:
         """Take the lock at once or raise DatabaseInUseError (translated, names the file)."""
         if self._conn is not None:
             return
-        conn = sqlite3.connect(
-            self.path, timeout=0, isolation_level=None, check_same_thread=False
-        )
+        conn = sqlite3.connect(self.path, timeout=0, isolation_level=None, check_same_thread=False)
         try:
             conn.execute("PRAGMA locking_mode = EXCLUSIVE")  # kept until the connection closes
             conn.execute("BEGIN EXCLUSIVE")
