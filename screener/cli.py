@@ -64,8 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.resolve(
             db=args.db, language=args.lang, questionnaire_dir=args.questionnaires
         )
-        cli_security.PASSPHRASE_FILE.set(args.passphrase_file)
-        return _dispatch(parser, args, settings)
+        with cli_security.passphrase_file(args.passphrase_file):
+            return _dispatch(parser, args, settings)
     except ScreenerError as error:
         print(f"screener: {error}", file=sys.stderr)
         return 1

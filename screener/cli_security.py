@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -27,6 +28,16 @@ COMMANDS = ("passphrase", "recovery-key", "encrypt", "bundle")
 PASSPHRASE_FILE: ContextVar[Path | None] = ContextVar("passphrase_file", default=None)
 
 AddCommand = Callable[[str, str], argparse.ArgumentParser]
+
+
+@contextmanager
+def passphrase_file(path: Path | None) -> Iterator[None]:
+    """``--passphrase-file`` for the commands run inside the block (reset afterwards)."""
+    token = PASSPHRASE_FILE.set(path)
+    try:
+        yield
+    finally:
+        PASSPHRASE_FILE.reset(token)
 
 
 def add_passphrase_option(parser: argparse.ArgumentParser, suppress: bool) -> None:

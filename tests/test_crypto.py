@@ -13,12 +13,20 @@ from pathlib import Path
 import pytest
 from store_fixture import info, questionnaire
 
+from screener import i18n
 from screener.errors import DatabaseError, WrongPassphraseError
 from screener.security import vault
 from screener.security.kdf import KdfParams
 from screener.security.keyfile import key_path
 from screener.security.vault import StoreState, WeakPassphraseError
 from screener.store.repository import Repository
+
+
+@pytest.fixture(autouse=True)
+def english() -> None:
+    """Messages are matched in English (the suite's default language is Danish)."""
+    i18n.set_language("en")
+
 
 FAST = KdfParams.FAST
 PASS = "korrekt hest batteri 42"

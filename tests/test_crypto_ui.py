@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.app import App
 from textual.widgets import Input, Static
 
@@ -14,6 +15,13 @@ from screener.security import vault
 from screener.security.kdf import KdfParams
 from screener.settings import Settings
 from screener.ui.screens.unlock import LockScreen, RecoveryKeyScreen, UnlockApp, UnlockScreen
+
+
+@pytest.fixture(autouse=True)
+def english() -> None:
+    """Messages are matched in English (the suite's default language is Danish)."""
+    i18n.set_language("en")
+
 
 PASS = "en lang og god saetning"
 
@@ -28,7 +36,7 @@ async def _type(pilot: Any, text: str) -> None:
 
 
 async def _wait(pilot: Any, check: Any) -> None:
-    for _ in range(200):
+    for _ in range(1000):
         await pilot.pause(0.02)
         if check():
             return
