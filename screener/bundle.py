@@ -171,3 +171,15 @@ def _unzip(path: Path, raw: bytes, password: str | None) -> bytes:
         raise BundleError(
             _("{path}: the bundle is damaged or incomplete.").format(path=path)
         ) from error
+
+
+def write_transfer(repo: Any, interview_id: int, path: Path, password: str | None = None) -> str:
+    """The complete record of one interview (``screener.store.transfer``) in an AES-256 zip at
+    ``path``, for moving it to another laptop; returns the password (generated if not given)."""
+    from screener.files import atomic_write
+    from screener.store.transfer import dumps, export_record
+
+    password = password or generate_password()
+    record = export_record(repo, interview_id)
+    atomic_write(Path(path).expanduser(), zip_json("transfer.json", dumps(record), password))
+    return password

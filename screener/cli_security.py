@@ -1,5 +1,5 @@
 """Command-line parts of data protection: how a command gets the passphrase, and the commands
-``passphrase``, ``recovery-key``, ``encrypt`` and ``bundle``.
+``passphrase``, ``recovery-key``, ``encrypt``, ``bundle``, ``transfer`` and ``import``.
 
 ``cli.py`` only adds ``--passphrase-file`` to every command, calls ``add_commands`` and
 ``dispatch``. Each command returns its exit code; a wrong passphrase prints one clear line and
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from screener.settings import Settings
     from screener.store.repository import Repository
 
-COMMANDS = ("passphrase", "recovery-key", "encrypt", "bundle")
+COMMANDS = ("passphrase", "recovery-key", "encrypt", "bundle", "transfer", "import")
 # The --passphrase-file of this command line (set by ``cli.main``).
 PASSPHRASE_FILE: ContextVar[Path | None] = ContextVar("passphrase_file", default=None)
 
@@ -68,6 +68,15 @@ def add_commands(add: AddCommand) -> None:
     bundle.add_argument("folder", type=Path, metavar="DIR")
     bundle.add_argument("--report-lang", choices=("da", "en"), default=None)
     bundle.add_argument("--password-file", type=Path, metavar="FILE")
+    transfer = add("transfer", "write one interview completely, encrypted, for another laptop")
+    transfer.add_argument("id", type=int, metavar="ID")
+    transfer.add_argument("file", type=Path, metavar="FILE")
+    transfer.add_argument("--password-file", type=Path, metavar="FILE")
+    imp = add("import", "import an interview from a transfer file (from `screener transfer`)")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument(
+        "--password-file", type=Path, metavar="FILE", help="the file's password (else asked)"
+    )
 
 
 def _say(text: str, out: TextIO) -> None:
@@ -147,6 +156,10 @@ def _run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         return 0
     if args.command == "bundle":
         return _bundle(args, settings, out)
+    if args.command == "transfer":
+        return _transfer(args, settings, out)
+    if args.command == "import":
+        return _import(args, settings, out)
     return 2
 
 
@@ -167,4 +180,32 @@ def _bundle(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
             ).format(password=result.password),
             out,
         )
+    return 0
+
+
+def _transfer(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from screener.bundle import write_transfer
+    from screener.security.access import read_passphrase_file
+
+    given = read_passphrase_file(args.password_file) if args.password_file else None
+    with open_repository(settings) as repo:
+        password = write_transfer(repo, args.id, args.file, given)
+    _say(_("Transfer file written to {path}").format(path=args.file), out)
+    if given is None:
+        _say(_("Password (give it by another channel): {password}").format(password=password), out)
+    return 0
+
+
+def _import(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from screener.bundle import read_bundle_json
+    from screener.security.access import read_passphrase_file
+    from screener.store.transfer import import_record
+
+    password = read_passphrase_file(args.password_file) if args.password_file else None
+    if password is None and args.file.suffix.lower() == ".zip":
+        password = _ask(_("Password of the file: "))
+    data = read_bundle_json(args.file, password)
+    with open_repository(settings, exclusive=True) as repo:
+        result = import_record(repo, data, str(args.file))
+    _say(result.message(), out)
     return 0
