@@ -1,5 +1,6 @@
 """Command-line parts of data protection: how a command gets the passphrase, and the commands
-``passphrase``, ``recovery-key``, ``encrypt``, ``bundle``, ``transfer`` and ``import``.
+``passphrase``, ``recovery-key``, ``encrypt``, ``bundle``, ``transfer``, ``import`` and
+``erase``.
 
 ``cli.py`` only adds ``--passphrase-file`` to every command, calls ``add_commands`` and
 ``dispatch``. Each command returns its exit code; a wrong passphrase prints one clear line and
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from screener.settings import Settings
     from screener.store.repository import Repository
 
-COMMANDS = ("passphrase", "recovery-key", "encrypt", "bundle", "transfer", "import")
+COMMANDS = ("passphrase", "recovery-key", "encrypt", "bundle", "transfer", "import", "erase")
 # The --passphrase-file of this command line (set by ``cli.main``).
 PASSPHRASE_FILE: ContextVar[Path | None] = ContextVar("passphrase_file", default=None)
 
@@ -72,6 +73,9 @@ def add_commands(add: AddCommand) -> None:
     transfer.add_argument("id", type=int, metavar="ID")
     transfer.add_argument("file", type=Path, metavar="FILE")
     transfer.add_argument("--password-file", type=Path, metavar="FILE")
+    erase = add("erase", "erase an interview so that no byte of it is left in the files")
+    erase.add_argument("id", type=int, metavar="ID")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     imp = add("import", "import an interview from a transfer file (from `screener transfer`)")
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument(
@@ -160,6 +164,8 @@ def _run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         return _transfer(args, settings, out)
     if args.command == "import":
         return _import(args, settings, out)
+    if args.command == "erase":
+        return _erase(args, settings, out)
     return 2
 
 
@@ -208,4 +214,30 @@ def _import(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     with open_repository(settings, exclusive=True) as repo:
         result = import_record(repo, data, str(args.file))
     _say(result.message(), out)
+    return 0
+
+
+def _erase(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise ScreenerError(_("Erasing cannot be undone: add --yes to confirm."))
+        answer = input(
+            _("Erase interview {id} for good? Type its number to confirm: ").format(id=args.id)
+        )
+        if answer.strip() != str(args.id):
+            _say(_("Nothing was erased."), out)
+            return 1
+    with open_repository(settings, exclusive=True) as repo:
+        repo.delete(args.id)
+        clean = repo.wipe()
+    if clean:
+        _say(_("Interview {id} was erased.").format(id=args.id), out)
+    else:
+        _say(
+            _(
+                "Interview {id} was erased; its old pages leave the write-ahead log when the "
+                "program reading the database closes it."
+            ).format(id=args.id),
+            out,
+        )
     return 0

@@ -16,6 +16,7 @@ from screener.errors import NotFoundError, ReadOnlyInterviewError
 from screener.i18n import _
 from screener.store import convert
 from screener.store.database import (
+    BUSY_TIMEOUT_MS,
     DB_ERRORS,
     engine_on,
     make_folder,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 # Waits between tries to empty the WAL after an erasure (a reader may hold an old snapshot).
 _WIPE_RETRIES_S = (0.0, 0.05, 0.1, 0.2, 0.4)
+_WIPE_BUSY_MS = 50
 
 _INSERT_EVENT = (
     "INSERT INTO event (interview_id, at, actor, kind, item, old_json, new_json)"
@@ -98,6 +100,16 @@ class _Change:
             f"UPDATE interview SET {assignments} WHERE id = ?",
             (*values.values(), self.interview_id),
         )
+
+
+@contextmanager
+def _short_busy_wait(conn: Any) -> Iterator[None]:
+    """A checkpoint or VACUUM that a reader blocks fails at once instead of after 5 s."""
+    conn.execute(f"PRAGMA busy_timeout = {_WIPE_BUSY_MS}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 class StoreConnection:
@@ -207,14 +219,14 @@ class StoreConnection:
 
     def _checkpoint(self) -> bool:
         """Fold the WAL into the main file and truncate it (this also wipes erased data from
-        the WAL). Retried briefly while a reader holds an older snapshot; if it still cannot
-        finish, ``wipe_pending`` stays True and the next erasure or ``close`` tries again.
-        Returns True when the WAL is empty."""
+        the WAL). Retried briefly while a reader holds an older snapshot (without waiting on
+        SQLite's busy timeout each time); if it still cannot finish, ``wipe_pending`` stays True
+        and the next erasure or ``close`` tries again. Returns True when the WAL is empty."""
         for pause in _WIPE_RETRIES_S:
             if pause:
                 time.sleep(pause)
             try:
-                with self._raw() as raw:
+                with self._raw() as raw, _short_busy_wait(raw):
                     busy = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
             except Exception:  # never a failure of the change itself: reported as pending
                 continue
@@ -223,6 +235,18 @@ class StoreConnection:
                 return True
         self.wipe_pending = True
         return False
+
+    def wipe(self) -> bool:
+        """After an erasure: rebuild the file without its free pages (VACUUM) and empty the
+        WAL, so no byte of erased data is left in the database, -wal or -shm. Returns False
+        (and ``wipe_pending`` stays True) while another connection's snapshot keeps old pages
+        in the WAL; call again later (``close`` does)."""
+        try:
+            with self._raw() as raw, _short_busy_wait(raw):
+                raw.execute("VACUUM")
+        except DB_ERRORS:
+            pass  # a reader keeps VACUUM out; the checkpoint below reports it as pending
+        return self._checkpoint()
 
     @contextmanager
     def _tx(self, write: bool = True) -> Iterator[Any]:
