@@ -140,3 +140,44 @@ def test_the_cli_writes_a_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     before = db.read_bytes()
     assert cli.main(["list", "--db", str(db), "--passphrase-file", str(wrong)]) == 1
     assert db.read_bytes() == before
+
+
+def test_half_written_files_of_an_interrupted_export_are_removed_at_start(
+    tmp_path: Path,
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from screener.security import access, vault
+    from screener.security.kdf import KdfParams
+    from screener.settings import Settings
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    writer = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "import screener.files as f\n"
+        "real = f.os.fsync\n"
+        "def slow(fd):\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        "f.os.fsync = slow\n"
+        "f.atomic_write(Path(sys.argv[1]) / 'report.pdf', b'x' * 100000)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", writer, str(usb)], stdout=subprocess.PIPE)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == b"writing"
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert [p.suffix for p in usb.iterdir()] == [".part"]  # what a kill leaves behind
+    db = tmp_path / "data" / "s.sqlite3"
+    key, _recovery = vault.create(db, "part cleanup passphrase", KdfParams.FAST)
+    settings = Settings(db_path=db, export_dir=usb)
+    with access.open_repository(settings, key):
+        assert list(usb.iterdir()) == []

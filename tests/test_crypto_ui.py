@@ -124,3 +124,49 @@ async def test_the_lock_screen_hides_everything_until_the_passphrase(db_path: Pa
         await _type(pilot, PASS)
         await pilot.press("enter")
         await _wait(pilot, lambda: not isinstance(app.screen, LockScreen))
+
+
+class _Typing(App[None]):
+    def compose(self) -> Any:
+        yield Input(id="answer")
+
+
+async def test_auto_lock_after_idle_time_keeps_what_was_typed(db_path: Path) -> None:
+    from screener.ui.screens.unlock import AutoLock
+
+    key, _recovery = vault.create(db_path, PASS, KdfParams.FAST)
+    now = [1000.0]
+    flushed: list[bool] = []
+    app = _Typing()
+    async with app.run_test() as pilot:
+        lock = AutoLock(app, db_path, key, 600, on_lock=lambda: flushed.append(True))
+        lock.clock = lambda: now[0]
+        lock.touch()
+        await _type(pilot, "Half an answer")
+        now[0] += 599
+        lock.check()
+        await pilot.pause()
+        assert not isinstance(app.screen, LockScreen)
+        lock.touch()  # a key press resets the idle time
+        now[0] += 601
+        lock.check()
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen) and flushed == [True]
+        assert not app.screen.query("#answer")  # nothing of the interview on the lock screen
+        app.screen.query_one("#passphrase", Input).value = PASS
+        await pilot.press("enter")
+        await _wait(pilot, lambda: not isinstance(app.screen, LockScreen))
+        assert app.query_one("#answer", Input).value == "Half an answer"
+        assert not lock.locked
+
+
+def test_an_encrypted_store_opens_without_screens_when_the_passphrase_is_given(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from screener.ui.screens.unlock import unlock_store
+
+    vault.create(db_path, PASS, KdfParams.FAST)
+    monkeypatch.setenv("SCREENER_PASSPHRASE", PASS)
+    repo = unlock_store(_settings(db_path))
+    assert repo is not None and repo.encrypted
+    repo.close()

@@ -112,9 +112,10 @@ def open_repository(settings: Settings, key: DatabaseKey, *, exclusive: bool = F
     """The Repository on the encrypted database; ``exclusive`` takes the single-writer lock
     (the app: a second copy gets DatabaseInUseError)."""
     from screener.files import remove_stale_parts
+    from screener.settings import default_documents_dir
     from screener.store.repository import Repository
 
+    # Half-written files of an export or backup that was interrupted (killed, USB pulled).
     remove_stale_parts(settings.db_path.parent)
-    if settings.export_dir is not None:
-        remove_stale_parts(settings.export_dir)
+    remove_stale_parts(settings.export_dir or default_documents_dir())
     return Repository(settings.db_path, settings.actor, key=key, exclusive=exclusive)

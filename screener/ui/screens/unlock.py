@@ -12,6 +12,9 @@ on a worker thread, so the screen stays responsive.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -25,8 +28,6 @@ from screener.errors import ScreenerError, WrongPassphraseError
 from screener.i18n import _
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from screener.security.kdf import KdfParams
     from screener.security.keyfile import DatabaseKey
     from screener.settings import Settings
@@ -314,6 +315,59 @@ class LockScreen(ModalScreen[None]):
         )
 
 
+class AutoLock:
+    """Locks the app after ``after_s`` seconds without a key press or mouse click.
+
+    The app calls ``touch()`` on every input event (e.g. in ``App.on_event`` for ``events.Key``
+    and ``events.MouseDown``) and ``start()`` once mounted. Locking pushes ``LockScreen`` over
+    whatever is open: the screens underneath keep their state, so nothing typed is lost;
+    ``on_lock`` runs first (flush pending saves there). ``clock`` is for tests.
+    """
+
+    def __init__(
+        self,
+        app: App[object],
+        db_path: Path,
+        key: DatabaseKey,
+        after_s: float,
+        on_lock: Callable[[], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.app = app
+        self.db_path = db_path
+        self.key = key
+        self.after_s = after_s
+        self.on_lock = on_lock
+        self.clock = clock
+        self.last = clock()
+        self.locked = False
+
+    def touch(self) -> None:
+        self.last = self.clock()
+
+    def start(self, every_s: float = 5.0) -> None:
+        if self.after_s > 0:
+            self.app.set_interval(every_s, self.check)
+
+    def check(self) -> None:
+        """Lock now if idle long enough (called by the interval timer)."""
+        if self.locked or self.after_s <= 0 or self.clock() - self.last < self.after_s:
+            return
+        self.lock()
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        if self.on_lock is not None:
+            self.on_lock()
+        self.locked = True
+        self.app.push_screen(LockScreen(self.db_path, self.key), self._unlocked)
+
+    def _unlocked(self, _result: None) -> None:
+        self.locked = False
+        self.touch()
+
+
 def start_screen(settings: Settings, kdf: KdfParams | None = None) -> Screen[Repository]:
     """The screen the app starts with: set a passphrase (new), encrypt (old plain file) or
     unlock. Raises DatabaseError for a file that cannot be used at all."""
@@ -357,6 +411,7 @@ def unlock_store(settings: Settings) -> Repository | None:
 
 
 __all__ = [
+    "AutoLock",
     "LockScreen",
     "RecoveryKeyScreen",
     "SetPassphraseScreen",
