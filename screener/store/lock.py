@@ -44,6 +44,7 @@ class WriterLock:
             return
         conn = sqlite3.connect(self.path, timeout=0, isolation_level=None, check_same_thread=False)
         try:
+            conn.execute("PRAGMA journal_mode = OFF")  # nothing to roll back: no journal file
             conn.execute("PRAGMA locking_mode = EXCLUSIVE")  # kept until the connection closes
             conn.execute("BEGIN EXCLUSIVE")
             conn.execute("COMMIT")

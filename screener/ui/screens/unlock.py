@@ -22,10 +22,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from screener.errors import ScreenerError, WrongPassphraseError
 from screener.i18n import _
+from screener.ui.translate import translate_bindings
 
 if TYPE_CHECKING:
     from screener.security.kdf import KdfParams
@@ -83,8 +84,10 @@ class UnlockScreen(_Form):
             yield Input(password=True, id="passphrase", placeholder=_("Passphrase"))
             yield Static("", id="unlock-error", classes="unlock-error")
             yield Static(_("Forgot the passphrase? Press F3 to use the recovery key."))
+        yield Footer()
 
     def on_mount(self) -> None:
+        translate_bindings(self)
         self.query_one("#passphrase", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -145,6 +148,7 @@ class SetPassphraseScreen(_Form):
             yield Input(password=True, id="passphrase", placeholder=_("New passphrase"))
             yield Input(password=True, id="repeat", placeholder=_("Repeat the new passphrase"))
             yield Static("", id="unlock-error", classes="unlock-error")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()
@@ -218,8 +222,10 @@ class RecoveryKeyScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class RecoveryScreen(_Form):
+class RecoveryScreen(_Form):  # dismissed with None by Escape: back to the unlock screen
     """Forgot the passphrase: the recovery key and a new passphrase (twice)."""
+
+    BINDINGS = [Binding("escape", "back", "Back")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="unlock-box"):
@@ -228,9 +234,14 @@ class RecoveryScreen(_Form):
             yield Input(password=True, id="passphrase", placeholder=_("New passphrase"))
             yield Input(password=True, id="repeat", placeholder=_("Repeat the new passphrase"))
             yield Static("", id="unlock-error", classes="unlock-error")
+        yield Footer()
 
     def on_mount(self) -> None:
+        translate_bindings(self)
         self.query_one("#recovery", Input).focus()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from screener.security.vault import WeakPassphraseError, check_new_passphrase
@@ -392,6 +403,7 @@ class UnlockApp(App["Repository | None"]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
+        translate_bindings(self)
         self.push_screen(start_screen(self.settings, self.kdf), self.exit)
 
 
