@@ -61,6 +61,12 @@ def add_commands(add: AddCommand) -> None:
     change.add_argument(
         "--new-passphrase-file", type=Path, metavar="FILE", help="read the new passphrase here"
     )
+    change.add_argument(
+        "--new-key",
+        action="store_true",
+        help="also re-encrypt the database under a new key and make a new recovery key "
+        "(when the old passphrase or a copy of the key file may have leaked)",
+    )
     recovery = add("recovery-key", "make a new recovery key (the old one stops working)")
     recovery.add_argument("action", choices=["new"])
     add("encrypt", "encrypt an old unencrypted database in place")
@@ -142,6 +148,15 @@ def _run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         else:
             secret = given_passphrase(PASSPHRASE_FILE.get()) or _ask(_("Passphrase: "))
         vault.store_state(db)
+        if args.new_key and not args.recovery:
+            from screener.security.access import open_repository as open_with_key
+
+            key = vault.unlock(db, secret)
+            new = _new_passphrase(new_file)
+            with open_with_key(settings, key, exclusive=True) as repo:
+                vault.rotate_key(repo, secret, new, lambda text: _say(recovery_notice(text), out))
+            _say(_("The passphrase and the database key were changed."), out)
+            return 0
         vault.change_passphrase(db, secret, _new_passphrase(new_file), with_recovery=args.recovery)
         _say(_("The passphrase was changed."), out)
         return 0

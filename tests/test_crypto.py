@@ -209,3 +209,72 @@ def test_the_key_never_shows_in_its_repr() -> None:
 
     key = DatabaseKey(b"\x01" * 32)
     assert "01" not in repr(key) and "01" not in str(key)
+
+
+def test_rotating_the_key_locks_out_old_copies_of_the_key_file(db_path: Path) -> None:
+    key, old_recovery = vault.create(db_path, PASS, FAST)
+    shown: list[str] = []
+    with Repository(db_path, key=key) as repo:
+        _write_canaries(repo)
+        new = vault.rotate_key(repo, PASS, "helt ny noegle 2027", shown.append)
+        assert new != key and repo.key == new
+        repo.set_answer(1, "children", 4)  # the open store goes on working
+    (new_recovery,) = shown
+    assert vault.unlock(db_path, "helt ny noegle 2027") == new
+    assert vault.unlock_with_recovery(db_path, new_recovery) == new
+    with pytest.raises(WrongPassphraseError):
+        vault.unlock(db_path, PASS)
+    with pytest.raises(WrongPassphraseError):
+        vault.unlock_with_recovery(db_path, old_recovery)
+    # The old key (from a leaked old key file and passphrase) no longer opens the database.
+    with pytest.raises(DatabaseError):
+        Repository(db_path, key=key)
+    with Repository(db_path, key=new) as repo:
+        assert repo.get(1).answers["children"].value == 4
+    _assert_no_canary(_files(db_path))
+
+
+def test_an_interrupted_key_rotation_is_settled_at_the_next_unlock(db_path: Path) -> None:
+    from screener.security.keyfile import DatabaseKey, KeyFile
+
+    key, _recovery = vault.create(db_path, PASS, FAST)
+    with Repository(db_path, key=key) as repo:
+        _write_canaries(repo)
+    keyfile = KeyFile.read(key_path(db_path))
+    new = DatabaseKey.generate()
+    pending = KeyFile.new(keyfile.path, new, "den nye saetning 1", "AAAA-BBBB", keyfile.params)
+    # Stopped before the rekey: the old passphrase still opens, the pending key is dropped.
+    KeyFile(keyfile.path, keyfile.params, keyfile.slots, pending.slots).write()
+    assert vault.unlock(db_path, PASS) == key
+    assert KeyFile.read(key_path(db_path)).pending is None
+    # Stopped after the rekey, before the final key file: the new passphrase opens it.
+    KeyFile(keyfile.path, keyfile.params, keyfile.slots, pending.slots).write()
+    with Repository(db_path, key=key) as repo:
+        repo.rekey(new)
+    with pytest.raises(WrongPassphraseError, match="interrupted"):
+        vault.unlock(db_path, PASS)
+    assert vault.unlock(db_path, "den nye saetning 1") == new
+    assert KeyFile.read(key_path(db_path)).pending is None
+    with Repository(db_path, key=new) as repo:
+        assert repo.get(1).info.candidate_name == CANARY_NAME
+
+
+def test_passphrase_change_on_the_command_line(tmp_path: Path) -> None:
+    from screener import cli
+
+    db = tmp_path / "cli.sqlite3"
+    key, _recovery = vault.create(db, PASS, FAST)
+    old, new, newer = tmp_path / "old.txt", tmp_path / "new.txt", tmp_path / "newer.txt"
+    old.write_text(PASS + "\n")
+    new.write_text("den nye cli saetning\n")
+    newer.write_text("og endnu en ny saetning\n")
+    base = ["passphrase", "change", "--db", str(db)]
+    assert cli.main([*base, "--passphrase-file", str(new), "--new-passphrase-file", str(new)]) == 1
+    assert cli.main([*base, "--passphrase-file", str(old), "--new-passphrase-file", str(new)]) == 0
+    assert vault.unlock(db, "den nye cli saetning") == key
+    args = [*base, "--new-key", "--passphrase-file", str(new), "--new-passphrase-file", str(newer)]
+    assert cli.main(args) == 0
+    rotated = vault.unlock(db, "og endnu en ny saetning")
+    assert rotated != key
+    with Repository(db, key=rotated) as repo:
+        assert repo.list_interviews() == []

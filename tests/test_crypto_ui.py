@@ -170,3 +170,27 @@ def test_an_encrypted_store_opens_without_screens_when_the_passphrase_is_given(
     repo = unlock_store(_settings(db_path))
     assert repo is not None and repo.encrypted
     repo.close()
+
+
+async def test_change_the_passphrase_from_the_app(db_path: Path) -> None:
+    from screener.ui.screens.unlock import ChangePassphraseScreen
+
+    key, _recovery = vault.create(db_path, PASS, KdfParams.FAST)
+    results: list[bool] = []
+    app = _Covered()
+    async with app.run_test() as pilot:
+        app.push_screen(ChangePassphraseScreen(db_path), results.append)
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#current", Input).value = "not the current one"
+        screen.query_one("#passphrase", Input).value = "en ny og laengere saetning"
+        screen.query_one("#repeat", Input).value = "en ny og laengere saetning"
+        screen.query_one("#repeat", Input).focus()
+        await pilot.press("enter")
+        error = screen.query_one("#unlock-error", Static)
+        await _wait(pilot, lambda: "not right" in str(error.render()))
+        screen.query_one("#current", Input).value = PASS
+        screen.query_one("#repeat", Input).focus()
+        await pilot.press("enter")
+        await _wait(pilot, lambda: results == [True])
+    assert vault.unlock(db_path, "en ny og laengere saetning") == key

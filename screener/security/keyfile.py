@@ -100,10 +100,18 @@ def _wrap(key: DatabaseKey, secret: str, slot: str, params: KdfParams) -> dict[s
 class KeyFile:
     """The parsed key file; ``unwrap`` opens a slot with its secret."""
 
-    def __init__(self, path: Path, params: KdfParams, slots: dict[str, dict[str, str]]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        params: KdfParams,
+        slots: dict[str, dict[str, str]],
+        pending: dict[str, dict[str, str]] | None = None,
+    ) -> None:
         self.path = path
         self.params = params
         self.slots = slots
+        # The slots of a new database key while a key rotation runs (see vault.rotate_key).
+        self.pending = pending
 
     @classmethod
     def new(
@@ -139,21 +147,27 @@ class KeyFile:
                 parallelism=int(kdf["parallelism"]),
             )
             slots = {name: dict(data["slots"][name]) for name in SLOTS}
-            for slot in slots.values():
+            pending = None
+            if data.get("pending") is not None:
+                pending = {name: dict(data["pending"][name]) for name in SLOTS}
+            for slot in [*slots.values(), *(pending or {}).values()]:
                 for part in ("salt", "nonce", "wrapped"):
                     _unb64(slot[part])
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise DatabaseError(
                 _("The key file of the database is damaged: {path}").format(path=path)
             ) from error
-        return cls(path, params, slots)
+        return cls(path, params, slots, pending)
 
-    def unwrap(self, slot: str, secret: str) -> DatabaseKey:
-        """The database key, or WrongPassphraseError (AES-GCM checks the secret)."""
+    def unwrap(self, slot: str, secret: str, pending: bool = False) -> DatabaseKey:
+        """The database key, or WrongPassphraseError (AES-GCM checks the secret);
+        ``pending``: the new key of an interrupted rotation."""
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        entry = self.slots[slot]
+        if pending and self.pending is None:
+            raise ValueError("no pending key")
+        entry = (self.pending if pending and self.pending else self.slots)[slot]
         if slot == "recovery":
             secret = normalise_recovery(secret)
         kek = derive(secret, _unb64(entry["salt"]), self.params)
@@ -181,12 +195,15 @@ class KeyFile:
         return KeyFile(self.path, self.params, slots)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "kdf": self.params.as_json(),
             "slots": self.slots,
         }
+        if self.pending is not None:
+            data["pending"] = self.pending
+        return data
 
     def write(self, path: Path | None = None) -> None:
         """Atomically, owner-only (0600), fsynced: a crash leaves the old or the new file."""

@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from screener.errors import DatabaseError
 from screener.i18n import _
@@ -27,6 +29,9 @@ from screener.store.database import (
     tighten,
     translate,
 )
+
+if TYPE_CHECKING:
+    from screener.store.connection import StoreConnection
 
 
 class StoreState(enum.Enum):
@@ -92,11 +97,61 @@ def create(
 
 def unlock(db_path: Path, passphrase: str) -> DatabaseKey:
     """The database key; WrongPassphraseError (nothing changed) when it does not fit."""
-    return KeyFile.read(key_path(db_path)).unwrap("passphrase", passphrase)
+    return _unlock(db_path, "passphrase", passphrase)
 
 
 def unlock_with_recovery(db_path: Path, recovery: str) -> DatabaseKey:
-    return KeyFile.read(key_path(db_path)).unwrap("recovery", recovery)
+    return _unlock(db_path, "recovery", recovery)
+
+
+def _unlock(db_path: Path, slot: str, secret: str) -> DatabaseKey:
+    keyfile = KeyFile.read(key_path(db_path))
+    if keyfile.pending is None:
+        return keyfile.unwrap(slot, secret)
+    return _settle(db_path, keyfile, slot, secret)
+
+
+def _opens(db_path: Path, key: DatabaseKey) -> bool:
+    if not db_path.exists():
+        return True
+    try:
+        Connector(db_path, readonly=True, key=key)().close()
+    except DB_ERRORS:
+        return False
+    return True
+
+
+def _settle(db_path: Path, keyfile: KeyFile, slot: str, secret: str) -> DatabaseKey:
+    """After an interrupted key rotation: the key (old or new) that opens the database, found
+    with ``secret``; the key file is then left with that key's slots only."""
+    from screener.errors import WrongPassphraseError
+
+    tried: list[WrongPassphraseError] = []
+    for pending in (True, False):
+        try:
+            key = keyfile.unwrap(slot, secret, pending=pending)
+        except WrongPassphraseError as error:
+            tried.append(error)
+            continue
+        if _opens(db_path, key):
+            slots = keyfile.pending if pending else keyfile.slots
+            assert slots is not None
+            KeyFile(keyfile.path, keyfile.params, slots).write()
+            return key
+    if len(tried) == 2:
+        raise tried[1]
+    raise WrongPassphraseError(
+        _("A change of the key was interrupted: use the new passphrase or recovery key.")
+    )
+
+
+def _settled(db_path: Path) -> KeyFile:
+    keyfile = KeyFile.read(key_path(db_path))
+    if keyfile.pending is not None:
+        raise DatabaseError(
+            _("A change of the key was interrupted: unlock the database once, then try again.")
+        )
+    return keyfile
 
 
 def change_passphrase(
@@ -106,7 +161,7 @@ def change_passphrase(
     with ``with_recovery``, the recovery key (a forgotten passphrase). The database file is not
     rewritten; the old passphrase stops working at once. Returns the key."""
     check_new_passphrase(new_passphrase)
-    keyfile = KeyFile.read(key_path(db_path))
+    keyfile = _settled(db_path)
     key = keyfile.unwrap("recovery" if with_recovery else "passphrase", secret)
     keyfile.rewrap("passphrase", key, new_passphrase, keyfile.params).write()
     return key
@@ -114,11 +169,40 @@ def change_passphrase(
 
 def replace_recovery_key(db_path: Path, passphrase: str) -> str:
     """A new recovery key (the old one stops working); returns it to show once."""
-    keyfile = KeyFile.read(key_path(db_path))
+    keyfile = _settled(db_path)
     key = keyfile.unwrap("passphrase", passphrase)
     recovery = new_recovery_key()
     keyfile.rewrap("recovery", key, recovery, keyfile.params).write()
     return recovery
+
+
+def rotate_key(
+    store: StoreConnection,
+    passphrase: str,
+    new_passphrase: str,
+    announce: Callable[[str], None],
+) -> DatabaseKey:
+    """A new random database key for the open ``store`` (``PRAGMA rekey`` rewrites every page),
+    a new passphrase and a new recovery key: a copy of the old key file together with the old
+    passphrase no longer opens this database. ``announce`` gets the new recovery key before the
+    database changes, so an interruption never leaves a key nobody has seen; ``unlock`` finishes
+    or undoes an interrupted rotation."""
+    check_new_passphrase(new_passphrase)
+    db_path = store.path
+    keyfile = _settled(db_path)
+    old = keyfile.unwrap("passphrase", passphrase)
+    if store.key != old:
+        raise DatabaseError(
+            _("The database is not open with this key: {path}").format(path=db_path)
+        )
+    new = DatabaseKey.generate()
+    recovery = new_recovery_key()
+    final = KeyFile.new(keyfile.path, new, new_passphrase, recovery, keyfile.params)
+    KeyFile(keyfile.path, keyfile.params, keyfile.slots, final.slots).write()
+    announce(recovery)
+    store.rekey(new)
+    final.write()
+    return new
 
 
 def verify(db_path: Path, key: DatabaseKey, passphrase: str) -> bool:

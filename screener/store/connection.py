@@ -236,6 +236,20 @@ class StoreConnection:
         self.wipe_pending = True
         return False
 
+    def rekey(self, key: DatabaseKey) -> None:
+        """Re-encrypt every page under ``key`` (SQLCipher ``PRAGMA rekey``, one transaction).
+        The WAL is emptied before and after, so no page stays under the old key."""
+        if self._key is None:
+            raise ValueError("a plain database has no key to change")
+        with self._lock:
+            self._checkpoint()
+            try:
+                self._connection.execute(f"PRAGMA rekey = {key.pragma()}")
+            except DB_ERRORS as error:
+                raise translate(error, self.path) from error
+            self._key = key
+            self._checkpoint()
+
     def wipe(self) -> bool:
         """After an erasure: rebuild the file without its free pages (VACUUM) and empty the
         WAL, so no byte of erased data is left in the database, -wal or -shm. Returns False

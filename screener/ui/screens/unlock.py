@@ -326,6 +326,70 @@ class LockScreen(ModalScreen[None]):
         )
 
 
+class ChangePassphraseScreen(ModalScreen[bool]):
+    """Change the passphrase from the app (re-wraps the database key; the database is not
+    rewritten). Dismissed with True when changed, False on Escape."""
+
+    DEFAULT_CSS = UNLOCK_CSS
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="unlock-box"):
+            yield Static(_("Change the passphrase"), classes="unlock-title")
+            yield Input(password=True, id="current", placeholder=_("Current passphrase"))
+            yield Input(password=True, id="passphrase", placeholder=_("New passphrase"))
+            yield Input(password=True, id="repeat", placeholder=_("Repeat the new passphrase"))
+            yield Static("", id="unlock-error", classes="unlock-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        translate_bindings(self)
+        self.query_one("#current", Input).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from screener.security.vault import WeakPassphraseError, check_new_passphrase
+
+        event.stop()
+        order = ["current", "passphrase", "repeat"]
+        if event.input.id != "repeat":
+            self.query_one(f"#{order[order.index(event.input.id or '') + 1]}", Input).focus()
+            return
+        new = self.query_one("#passphrase", Input).value
+        try:
+            check_new_passphrase(new, self.query_one("#repeat", Input).value)
+        except WeakPassphraseError as error:
+            self.query_one("#unlock-error", Static).update(str(error))
+            return
+        for field in self.query(Input):
+            field.disabled = True
+        self._change(self.query_one("#current", Input).value, new)
+
+    @work(thread=True, exclusive=True)
+    def _change(self, current: str, new: str) -> None:
+        from screener.security import vault
+
+        try:
+            vault.change_passphrase(self.db_path, current, new)
+        except ScreenerError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self.dismiss, True)
+
+    def _failed(self, text: str) -> None:
+        for field in self.query(Input):
+            field.disabled = False
+        self.query_one("#current", Input).value = ""
+        self.query_one("#current", Input).focus()
+        self.query_one("#unlock-error", Static).update(text)
+
+
 class AutoLock:
     """Locks the app after ``after_s`` seconds without a key press or mouse click.
 
@@ -424,6 +488,7 @@ def unlock_store(settings: Settings) -> Repository | None:
 
 __all__ = [
     "AutoLock",
+    "ChangePassphraseScreen",
     "LockScreen",
     "RecoveryKeyScreen",
     "SetPassphraseScreen",
