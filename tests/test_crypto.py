@@ -278,3 +278,35 @@ def test_passphrase_change_on_the_command_line(tmp_path: Path) -> None:
     assert rotated != key
     with Repository(db, key=rotated) as repo:
         assert repo.list_interviews() == []
+
+
+def test_a_key_file_of_another_database_is_reported_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    one, other = tmp_path / "one.sqlite3", tmp_path / "other.sqlite3"
+    with _new_store(one) as repo:
+        _write_canaries(repo)
+    vault.create(other, PASS, FAST)
+    key_path(other).replace(key_path(one))  # a key file restored from the wrong backup
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from screener.errors import DatabaseError\n"
+        "from screener.security import vault\n"
+        "from screener.store.repository import Repository\n"
+        "db = Path(sys.argv[1])\n"
+        "try:\n"
+        "    Repository(db, key=vault.unlock(db, sys.argv[2]))\n"
+        "except DatabaseError as error:\n"
+        "    print(error)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(one), PASS],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "LANGUAGE": "en"},
+    )
+    assert "does not belong to this database" in result.stdout or "hører ikke" in result.stdout
+    assert result.stderr == ""  # SQLCipher's own log stays off

@@ -237,6 +237,13 @@ def check_integrity(path: Path, key: DatabaseKey | None = None) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
     except DB_ERRORS as error:
+        if key is not None and getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise DatabaseError(
+                _(
+                    "The key file does not belong to this database (or the file is damaged): "
+                    "{path}. Nothing was changed."
+                ).format(path=path)
+            ) from error
         raise translate(error, path) from error
     finally:
         if conn is not None:
