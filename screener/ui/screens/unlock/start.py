@@ -1,20 +1,9 @@
-"""Unlocking the encrypted database: first start (choose a passphrase twice, see the recovery
-key once), unlock at every start (passphrase, or the recovery key and a new passphrase), and the
-lock screen for auto-lock.
-
-The screens hold no personal data and import no other screen. ``UnlockScreen`` and
-``SetPassphraseScreen`` dismiss with the opened Repository; ``LockScreen`` dismisses once the
-passphrase is typed again. ``unlock_store(settings)`` runs them in a small app of their own
-before the main app is built (``run_app``); an app that wants them inside itself pushes
-``start_screen(settings)`` and gets the Repository in the callback. Key derivation (~0.4 s) runs
-on a worker thread, so the screen stays responsive.
-"""
+"""The screens before the app: first start (choose a passphrase twice, see the recovery key
+once), unlock at every start, and the recovery key when the passphrase is forgotten; plus the
+small app that runs them before the main app is built."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -24,55 +13,18 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Static
 
-from screener.errors import ScreenerError, WrongPassphraseError
+from screener.errors import ScreenerError
 from screener.i18n import _
+from screener.ui.screens.unlock.common import UNLOCK_CSS, Form, open_store
 from screener.ui.translate import translate_bindings
 
 if TYPE_CHECKING:
     from screener.security.kdf import KdfParams
-    from screener.security.keyfile import DatabaseKey
     from screener.settings import Settings
     from screener.store.repository import Repository
 
-UNLOCK_CSS = """
-.unlock-box { width: 72; height: auto; border: round $accent; padding: 1 2; margin: 2 4; }
-.unlock-title { text-style: bold; margin-bottom: 1; }
-.unlock-error { color: $error; height: auto; }
-.unlock-key { text-style: bold; color: $success; margin: 1 0; }
-LockScreen { background: $background; }
-"""
 
-
-def _open(settings: Settings, key: DatabaseKey) -> Repository:
-    from screener.security.access import open_repository
-
-    return open_repository(settings, key, exclusive=True)
-
-
-class _Form(Screen["Repository"]):
-    """Shared plumbing: an error line and a busy state while the key is derived."""
-
-    DEFAULT_CSS = UNLOCK_CSS
-
-    def __init__(self, settings: Settings, kdf: KdfParams | None = None) -> None:
-        super().__init__()
-        self.settings = settings
-        self.kdf = kdf
-
-    def show_error(self, text: str) -> None:
-        self.query_one("#unlock-error", Static).update(text)
-        self._busy(False)
-
-    def _busy(self, busy: bool) -> None:
-        for widget in self.query(Input):
-            widget.disabled = busy
-        if not busy:
-            first = next(iter(self.query(Input)), None)
-            if first is not None:
-                first.focus()
-
-
-class UnlockScreen(_Form):
+class UnlockScreen(Form):
     """Every start: the passphrase opens the database; F3 switches to the recovery key."""
 
     BINDINGS = [Binding("f3", "recovery", "Forgot passphrase")]
@@ -101,7 +53,7 @@ class UnlockScreen(_Form):
         from screener.security import vault
 
         try:
-            repo = _open(self.settings, vault.unlock(self.settings.db_path, passphrase))
+            repo = open_store(self.settings, vault.unlock(self.settings.db_path, passphrase))
         except ScreenerError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
@@ -119,7 +71,7 @@ class UnlockScreen(_Form):
         self.app.push_screen(RecoveryScreen(self.settings, self.kdf), recovered)
 
 
-class SetPassphraseScreen(_Form):
+class SetPassphraseScreen(Form):
     """First start (or an old plain database): choose a passphrase, typed twice."""
 
     def __init__(self, settings: Settings, kdf: KdfParams | None = None, upgrade: bool = False):
@@ -180,7 +132,7 @@ class SetPassphraseScreen(_Form):
                 key, recovery = vault.encrypt_plain(self.settings.db_path, passphrase, self.kdf)
             else:
                 key, recovery = vault.create(self.settings.db_path, passphrase, self.kdf)
-            repo = _open(self.settings, key)
+            repo = open_store(self.settings, key)
         except ScreenerError as error:
             self.app.call_from_thread(self.show_error, str(error))
             return
@@ -222,7 +174,7 @@ class RecoveryKeyScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class RecoveryScreen(_Form):  # dismissed with None by Escape: back to the unlock screen
+class RecoveryScreen(Form):  # dismissed with None by Escape: back to the unlock screen
     """Forgot the passphrase: the recovery key and a new passphrase (twice)."""
 
     BINDINGS = [Binding("escape", "back", "Back")]
@@ -266,181 +218,11 @@ class RecoveryScreen(_Form):  # dismissed with None by Escape: back to the unloc
 
         try:
             key = vault.change_passphrase(self.settings.db_path, recovery, new, with_recovery=True)
-            repo = _open(self.settings, key)
+            repo = open_store(self.settings, key)
         except ScreenerError as error:
             self.app.call_from_thread(self.show_error, str(error))
             return
         self.app.call_from_thread(self.dismiss, repo)
-
-
-class LockScreen(ModalScreen[None]):
-    """Auto-lock: covers the whole screen (no personal data shows) until the passphrase is
-    typed again. Typed answers are not touched: the screens underneath stay as they were."""
-
-    DEFAULT_CSS = UNLOCK_CSS
-    BINDINGS = [Binding("escape", "ignore", show=False)]
-
-    def __init__(self, db_path: Path, key: DatabaseKey) -> None:
-        super().__init__()
-        self.db_path = db_path
-        self.key = key
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="unlock-box"):
-            yield Static(_("Screener is locked"), classes="unlock-title")
-            yield Static(_("Type your passphrase and press Enter."))
-            yield Input(password=True, id="passphrase", placeholder=_("Passphrase"))
-            yield Static("", id="unlock-error", classes="unlock-error")
-
-    def on_mount(self) -> None:
-        self.query_one("#passphrase", Input).focus()
-
-    def action_ignore(self) -> None:
-        """Escape does not unlock."""
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        event.input.disabled = True
-        self._check(event.value)
-
-    @work(thread=True, exclusive=True)
-    def _check(self, passphrase: str) -> None:
-        from screener.security import vault
-
-        try:
-            ok = vault.verify(self.db_path, self.key, passphrase)
-        except ScreenerError:
-            ok = False
-        self.app.call_from_thread(self._checked, ok)
-
-    def _checked(self, ok: bool) -> None:
-        if ok:
-            self.dismiss(None)
-            return
-        field = self.query_one("#passphrase", Input)
-        field.value = ""
-        field.disabled = False
-        field.focus()
-        self.query_one("#unlock-error", Static).update(
-            _("The passphrase is not right. Nothing was changed.")
-        )
-
-
-class ChangePassphraseScreen(ModalScreen[bool]):
-    """Change the passphrase from the app (re-wraps the database key; the database is not
-    rewritten). Dismissed with True when changed, False on Escape."""
-
-    DEFAULT_CSS = UNLOCK_CSS
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, db_path: Path) -> None:
-        super().__init__()
-        self.db_path = db_path
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="unlock-box"):
-            yield Static(_("Change the passphrase"), classes="unlock-title")
-            yield Input(password=True, id="current", placeholder=_("Current passphrase"))
-            yield Input(password=True, id="passphrase", placeholder=_("New passphrase"))
-            yield Input(password=True, id="repeat", placeholder=_("Repeat the new passphrase"))
-            yield Static("", id="unlock-error", classes="unlock-error")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        translate_bindings(self)
-        self.query_one("#current", Input).focus()
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        from screener.security.vault import WeakPassphraseError, check_new_passphrase
-
-        event.stop()
-        order = ["current", "passphrase", "repeat"]
-        if event.input.id != "repeat":
-            self.query_one(f"#{order[order.index(event.input.id or '') + 1]}", Input).focus()
-            return
-        new = self.query_one("#passphrase", Input).value
-        try:
-            check_new_passphrase(new, self.query_one("#repeat", Input).value)
-        except WeakPassphraseError as error:
-            self.query_one("#unlock-error", Static).update(str(error))
-            return
-        for field in self.query(Input):
-            field.disabled = True
-        self._change(self.query_one("#current", Input).value, new)
-
-    @work(thread=True, exclusive=True)
-    def _change(self, current: str, new: str) -> None:
-        from screener.security import vault
-
-        try:
-            vault.change_passphrase(self.db_path, current, new)
-        except ScreenerError as error:
-            self.app.call_from_thread(self._failed, str(error))
-            return
-        self.app.call_from_thread(self.dismiss, True)
-
-    def _failed(self, text: str) -> None:
-        for field in self.query(Input):
-            field.disabled = False
-        self.query_one("#current", Input).value = ""
-        self.query_one("#current", Input).focus()
-        self.query_one("#unlock-error", Static).update(text)
-
-
-class AutoLock:
-    """Locks the app after ``after_s`` seconds without a key press or mouse click.
-
-    The app calls ``touch()`` on every input event (e.g. in ``App.on_event`` for ``events.Key``
-    and ``events.MouseDown``) and ``start()`` once mounted. Locking pushes ``LockScreen`` over
-    whatever is open: the screens underneath keep their state, so nothing typed is lost;
-    ``on_lock`` runs first (flush pending saves there). ``clock`` is for tests.
-    """
-
-    def __init__(
-        self,
-        app: App[object],
-        db_path: Path,
-        key: DatabaseKey,
-        after_s: float,
-        on_lock: Callable[[], None] | None = None,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.app = app
-        self.db_path = db_path
-        self.key = key
-        self.after_s = after_s
-        self.on_lock = on_lock
-        self.clock = clock
-        self.last = clock()
-        self.locked = False
-
-    def touch(self) -> None:
-        self.last = self.clock()
-
-    def start(self, every_s: float = 5.0) -> None:
-        if self.after_s > 0:
-            self.app.set_interval(every_s, self.check)
-
-    def check(self) -> None:
-        """Lock now if idle long enough (called by the interval timer)."""
-        if self.locked or self.after_s <= 0 or self.clock() - self.last < self.after_s:
-            return
-        self.lock()
-
-    def lock(self) -> None:
-        if self.locked:
-            return
-        if self.on_lock is not None:
-            self.on_lock()
-        self.locked = True
-        self.app.push_screen(LockScreen(self.db_path, self.key), self._unlocked)
-
-    def _unlocked(self, _result: None) -> None:
-        self.locked = False
-        self.touch()
 
 
 def start_screen(settings: Settings, kdf: KdfParams | None = None) -> Screen[Repository]:
@@ -484,17 +266,3 @@ def unlock_store(settings: Settings) -> Repository | None:
     if encrypted and given_passphrase() is not None:
         return open_repository(settings, obtain_key(settings), exclusive=True)
     return UnlockApp(settings).run()
-
-
-__all__ = [
-    "AutoLock",
-    "ChangePassphraseScreen",
-    "LockScreen",
-    "RecoveryKeyScreen",
-    "SetPassphraseScreen",
-    "UnlockApp",
-    "UnlockScreen",
-    "WrongPassphraseError",
-    "start_screen",
-    "unlock_store",
-]
