@@ -89,13 +89,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, setting
     if args.command == "demo":
         return commands.demo(settings, sys.stdout)
     if args.command == "export" and args.bundle is not None:
-        args.command, args.folder, args.report_lang, args.password_file = (
-            "bundle",
-            args.bundle,
-            None,
-            None,
-        )
-        return cli_security.dispatch(args, settings, sys.stdout)
+        return cli_security.export_bundle(args.id, args.bundle, settings, sys.stdout)
     if args.command == "export":
         if args.json is None and args.pdf is None:
             parser.error("export needs --json FILE and/or --pdf FILE")

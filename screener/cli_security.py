@@ -185,13 +185,34 @@ def _run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def _bundle(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    return _write_bundle(settings, args.id, args.folder, args.report_lang, args.password_file, out)
+
+
+def export_bundle(interview_id: int, folder: Path, settings: Settings, out: TextIO) -> int:
+    """``screener export ID --bundle DIR``: the same as ``screener bundle ID DIR``."""
+    try:
+        return _write_bundle(settings, interview_id, folder, None, None, out)
+    except ScreenerError as error:
+        print(f"screener: {error}", file=sys.stderr)
+        return 1
+
+
+def _write_bundle(
+    settings: Settings,
+    interview_id: int,
+    folder: Path,
+    lang: str | None,
+    password_file: Path | None,
+    out: TextIO,
+) -> int:
     from screener.bundle import write_bundle
     from screener.security.access import read_passphrase_file
 
-    password = read_passphrase_file(args.password_file) if args.password_file else None
-    lang = args.report_lang or settings.language
+    password = read_passphrase_file(password_file) if password_file else None
     with open_repository(settings) as repo:
-        result = write_bundle(repo, args.id, args.folder, lang, password=password)
+        result = write_bundle(
+            repo, interview_id, folder, lang or settings.language, password=password
+        )
     _say(_("Report written to {path}").format(path=result.pdf), out)
     _say(_("Data written to {path}").format(path=result.archive), out)
     if password is None:
