@@ -310,3 +310,22 @@ def test_a_key_file_of_another_database_is_reported_quietly(tmp_path: Path) -> N
     )
     assert "does not belong to this database" in result.stdout or "hører ikke" in result.stdout
     assert result.stderr == ""  # SQLCipher's own log stays off
+
+
+def test_scripts_never_encrypt_a_plain_database_as_a_side_effect(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from screener import cli
+
+    with Repository(db_path) as plain:
+        _write_canaries(plain)
+    monkeypatch.setenv("SCREENER_PASSPHRASE", PASS)
+    assert cli.main(["list", "--lang", "en", "--db", str(db_path)]) == 1
+    captured = capsys.readouterr()
+    assert "screener encrypt" in captured.out + captured.err
+    assert vault.store_state(db_path) is StoreState.PLAIN
+    assert cli.main(["encrypt", "--lang", "en", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Recovery key" in out and vault.store_state(db_path) is StoreState.ENCRYPTED
+    assert cli.main(["list", "--lang", "en", "--db", str(db_path)]) == 0
+    assert CANARY_NAME in capsys.readouterr().out

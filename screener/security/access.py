@@ -89,6 +89,14 @@ def obtain_key(
     given = given_passphrase(passphrase_file, environ)
     if state is StoreState.ENCRYPTED:
         return vault.unlock(db, given if given is not None else ask(_("Passphrase: ")))
+    if state is StoreState.PLAIN and given is not None:
+        # Never as a side effect of a scripted command: the upgrade is asked for by name.
+        raise DatabaseError(
+            _(
+                "The database is not encrypted yet: {path}. Encrypt it with `screener encrypt` "
+                "or by starting the app."
+            ).format(path=db)
+        )
     if given is None:
         given = ask(_("New passphrase: "))
         vault.check_new_passphrase(given, ask(_("Repeat the new passphrase: ")))
