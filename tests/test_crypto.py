@@ -329,3 +329,17 @@ def test_scripts_never_encrypt_a_plain_database_as_a_side_effect(
     assert "Recovery key" in out and vault.store_state(db_path) is StoreState.ENCRYPTED
     assert cli.main(["list", "--lang", "en", "--db", str(db_path)]) == 0
     assert CANARY_NAME in capsys.readouterr().out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_the_default_data_folder_is_tightened_on_open(tmp_path: Path) -> None:
+    from screener.security import access
+    from screener.settings import Settings, default_data_dir
+
+    folder = default_data_dir()  # inside the test's own HOME (conftest)
+    folder.mkdir(parents=True)
+    folder.chmod(0o755)
+    settings = Settings(db_path=folder / "screener.sqlite3")
+    key, _recovery = vault.create(settings.db_path, PASS, FAST)
+    with access.open_repository(settings, key):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -120,8 +120,13 @@ def open_repository(settings: Settings, key: DatabaseKey, *, exclusive: bool = F
     """The Repository on the encrypted database; ``exclusive`` takes the single-writer lock
     (the app: a second copy gets DatabaseInUseError)."""
     from screener.files import remove_stale_parts
-    from screener.settings import default_documents_dir
+    from screener.settings import default_data_dir, default_documents_dir
+    from screener.store.database import OWNER_FOLDER, tighten
     from screener.store.repository import Repository
+
+    folder = settings.db_path.parent
+    if folder.exists() and folder.resolve() == default_data_dir().resolve():
+        tighten(folder, OWNER_FOLDER)  # Screener's own folder; a folder the user chose is theirs
 
     # Half-written files of an export or backup that was interrupted (killed, USB pulled).
     remove_stale_parts(settings.db_path.parent)
