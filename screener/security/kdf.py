@@ -20,10 +20,11 @@ MIN_DISTINCT = 6
 
 @dataclass(frozen=True)
 class KdfParams:
-    """argon2id cost: the default takes ~0.4 s on a 2-core laptop (see benchmarks)."""
+    """argon2id cost: the default takes ~0.3-0.4 s on an idle 2-core laptop (``unlock_s`` in
+    the benchmarks). 64 MiB rather than more: the peak memory of the app includes it once."""
 
-    time_cost: int = 5
-    memory_kib: int = 128 * 1024
+    time_cost: int = 12
+    memory_kib: int = 64 * 1024
     parallelism: int = 4
 
     FAST: ClassVar[KdfParams]
