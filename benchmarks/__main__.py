@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import listing, memory, pdf, save, startup
+from benchmarks import crypto, listing, memory, pdf, save, startup
 from benchmarks.common import Figure, compile_sources
 from benchmarks.data import make_demo_db, make_many_db
 
@@ -45,6 +45,11 @@ def run_all(sizes: Sizes) -> list[Figure]:
         make_many_db(many_db, sizes.interviews)
         figures += startup.measure(demo_db, sizes.startup_runs)
         figures += save.measure(sizes.saves)
+        figures += crypto.measure(
+            sizes.saves,
+            unlock_runs=1 if sizes is QUICK else 3,
+            start_runs=sizes.startup_runs,
+        )
         figures += pdf.measure(sizes.pdf_runs)
         figures += listing.measure(many_db, sizes.list_runs)
         figures += memory.measure(demo_db, demo_id, sizes.rss_runs)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from screener import __version__, cli_questionnaire
+from screener import __version__, cli_questionnaire, cli_security
 from screener.errors import ScreenerError
 from screener.settings import LANGUAGES, Settings
 
@@ -23,6 +23,7 @@ def _common_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument(
         "--questionnaires", metavar="DIR", default=default, help="questionnaire folder"
     )
+    cli_security.add_passphrase_option(parser, suppress)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,8 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     cli_questionnaire.add_export_option(export)
     export.add_argument("--cv", type=Path, metavar="FILE", help="write the CV-postkort here")
     export.add_argument("--card", type=Path, metavar="FILE", help="write the kompetencekort here")
+    export.add_argument(
+        "--bundle", type=Path, metavar="DIR", help="write the encrypted handover bundle here"
+    )
     backup = add("backup", "copy the database safely (SQLite backup API)")
     backup.add_argument("destination", type=Path, metavar="FILE")
+    cli_security.add_commands(add)
     cli_questionnaire.add_parsers(add)
     from screener.cli_config import add_parser as add_config
 
@@ -66,7 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.resolve(
             db=args.db, language=args.lang, questionnaire_dir=args.questionnaires
         )
-        return _dispatch(parser, args, settings)
+        with cli_security.passphrase_file(args.passphrase_file):
+            return _dispatch(parser, args, settings)
     except ScreenerError as error:
         print(f"screener: {error}", file=sys.stderr)
         return 1
@@ -89,6 +95,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, setting
         return commands.list_interviews(settings, sys.stdout)
     if args.command == "demo":
         return commands.demo(settings, sys.stdout)
+    if args.command == "export" and args.bundle is not None:
+        return cli_security.export_bundle(args.id, args.bundle, settings, sys.stdout)
     if args.command == "questionnaire":
         return cli_questionnaire.run(args, settings)
     if args.command == "export" and args.xlsform_data is not None:
@@ -109,5 +117,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, setting
         from screener.cli_config import run as run_config
 
         return run_config(args, sys.stdout)
+    if args.command in cli_security.COMMANDS:
+        return cli_security.dispatch(args, settings, sys.stdout)
     parser.error(f"unknown command {args.command}")
     return 2

@@ -33,9 +33,9 @@ def check(settings: Settings, files: list[Path], out: TextIO) -> int:
 def _open(settings: Settings) -> Repository:
     with contextlib.suppress(OSError, ValueError):  # no catalog: English message ids
         set_language(settings.language)
-    from screener.store.repository import Repository
+    from screener.cli_security import open_repository
 
-    return Repository(settings.db_path, settings.actor)
+    return open_repository(settings)  # unlocks the encrypted store (passphrase file/env/prompt)
 
 
 def _fail(error: ScreenerError) -> int:

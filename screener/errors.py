@@ -53,3 +53,15 @@ class ExportError(ScreenerError):
 
 class ConsentError(ScreenerError):
     """What was asked needs a consent the candidate has not given (or not yet been asked)."""
+
+
+class WrongPassphraseError(DatabaseError):
+    """The passphrase or recovery key does not open this database (nothing was changed)."""
+
+
+class DatabaseInUseError(DatabaseError):
+    """Another Screener window or program has this database open for writing."""
+
+
+class BundleError(ScreenerError):
+    """A handover bundle or JSON export cannot be written or read back (lists the problems)."""

@@ -41,6 +41,26 @@ def atomic_write(path: Path, data: bytes) -> None:
                 os.remove(tmp_name)
 
 
+PART_PATTERNS = (".screener-*.part", ".screener-*.part-*", "*.key.part")
+
+
+def remove_stale_parts(folder: Path) -> int:
+    """Remove the half-written temporary files an interrupted export, backup or key change
+    left in ``folder`` (they are never needed again); returns how many were removed. Called at
+    start, for the data folder and the export folder."""
+    removed = 0
+    try:
+        candidates = [path for pattern in PART_PATTERNS for path in Path(folder).glob(pattern)]
+    except OSError:
+        return 0
+    for path in candidates:
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                path.unlink()
+                removed += 1
+    return removed
+
+
 def _fsync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX); Windows cannot open folders, which is fine."""
     if os.name == "nt":

@@ -40,6 +40,7 @@ class Settings:
     export_dir: Path | None = None
     actor: str = "consultant"
     cursor_blink: bool = True  # tests and snapshots turn it off for stable pictures
+    lock_after_s: float = 600.0  # auto-lock after this many idle seconds (0: never)
 
     @classmethod
     def resolve(

@@ -15,16 +15,27 @@ import pytest
 from store_fixture import CONSENTED, info, questionnaire
 
 from screener import commands, i18n
+from screener.security import vault
+from screener.security.kdf import KdfParams
 from screener.settings import Settings
 from screener.store.records import Status
 from screener.store.repository import Repository
 
 ROOT = Path(__file__).resolve().parent.parent
+PASS = "test passphrase for the cli"
 
 
 @pytest.fixture
-def cli_settings(db_path: Path) -> Settings:
+def cli_settings(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """An encrypted store (cheap key derivation) whose passphrase the commands read from the
+    environment, as a script would."""
+    vault.create(db_path, PASS, KdfParams.FAST)
+    monkeypatch.setenv("SCREENER_PASSPHRASE", PASS)
     return Settings(db_path=db_path, language="en")
+
+
+def _store(settings: Settings) -> Repository:
+    return Repository(settings.db_path, key=vault.unlock(settings.db_path, PASS))
 
 
 def _run(function: object, *args: object) -> tuple[int, str]:
@@ -42,7 +53,7 @@ def test_list_when_empty(cli_settings: Settings) -> None:
 
 
 def test_list_prints_an_aligned_table(cli_settings: Settings) -> None:
-    with Repository(cli_settings.db_path) as repo:
+    with _store(cli_settings) as repo:
         repo.create_interview(
             info("Amina Testperson", municipality="Aarhus"), questionnaire(), consent=CONSENTED
         )
@@ -59,7 +70,7 @@ def test_list_prints_an_aligned_table(cli_settings: Settings) -> None:
 
 
 def test_export_json_marks_exported(cli_settings: Settings, tmp_path: Path) -> None:
-    with Repository(cli_settings.db_path) as repo:
+    with _store(cli_settings) as repo:
         interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
         repo.set_answer(interview_id, "story", "Worked as a tailor")
         repo.finalize(interview_id)
@@ -68,7 +79,7 @@ def test_export_json_marks_exported(cli_settings: Settings, tmp_path: Path) -> N
     assert code == 0 and str(target) in text
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["candidate"]["name"] == "Amina Testperson"
-    with Repository(cli_settings.db_path) as repo:
+    with _store(cli_settings) as repo:
         interview = repo.get(interview_id)
     assert interview.status is Status.EXPORTED and interview.exported_at is not None
 
@@ -78,23 +89,25 @@ def test_export_errors_give_a_message_and_exit_code_1(
 ) -> None:
     code, text = _run(commands.export, cli_settings, 99, tmp_path / "x.json", None)
     assert code == 1 and "No interview with id 99" in text
-    with Repository(cli_settings.db_path) as repo:
+    with _store(cli_settings) as repo:
         interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
     missing = tmp_path / "no-usb" / "x.json"
     code, text = _run(commands.export, cli_settings, interview_id, missing, None)
     assert code == 1 and "Folder does not exist" in text and "Traceback" not in text
-    with Repository(cli_settings.db_path) as repo:
+    with _store(cli_settings) as repo:
         assert repo.get(interview_id).exported_at is None
 
 
 def test_backup_command(cli_settings: Settings, tmp_path: Path) -> None:
-    with Repository(cli_settings.db_path) as repo:
+    with _store(cli_settings) as repo:
         interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
     target = tmp_path / "backup.sqlite3"
     code, text = _run(commands.backup, cli_settings, target)
     assert code == 0 and str(target) in text
-    with sqlite3.connect(target) as conn:
-        assert conn.execute("SELECT id FROM interview").fetchall() == [(interview_id,)]
+    with Repository(target, key=vault.unlock(target, PASS)) as copy:
+        assert [item.id for item in copy.list_interviews()] == [interview_id]
+    with sqlite3.connect(target) as conn, pytest.raises(sqlite3.DatabaseError):
+        conn.execute("SELECT id FROM interview").fetchall()  # encrypted like the original
     code, text = _run(commands.backup, cli_settings, tmp_path / "missing" / "b.sqlite3")
     assert code == 1 and "Folder does not exist" in text
 
@@ -107,6 +120,7 @@ def test_demo_list_export_from_a_fresh_data_folder(tmp_path: Path) -> None:
         "HOME": str(home),
         "XDG_DATA_HOME": str(home / ".local" / "share"),
         "SCREENER_DB": str(home / "data" / "screener.sqlite3"),
+        "SCREENER_PASSPHRASE": PASS,
         "PYTHONPATH": str(ROOT),
     }
 

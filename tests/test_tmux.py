@@ -10,16 +10,27 @@ from pathlib import Path
 
 from terminal import needs_tmux, start
 
+from screener.security import vault
 from screener.store.repository import Repository
 
 pytestmark = needs_tmux
 
 ANSWER = "Testcenter Nordlys"
+PASS = "tmux test passphrase 1"
 
 
 def test_answer_survives_sigkill(terminal_env: dict[str, str]) -> None:
     term = start(terminal_env)
     try:
+        term.wait_text("Welcome to Screener")  # first start: choose a passphrase
+        time.sleep(0.3)
+        term.type(PASS)
+        term.keys("Enter")
+        time.sleep(0.3)  # the focus moves to the second field
+        term.type(PASS)
+        term.keys("Enter")
+        term.wait_text("Your recovery key")
+        term.keys("Enter")
         term.wait_text("Screening interviews on this computer")
         term.keys("n")
         term.wait_text("New interview")
@@ -44,6 +55,10 @@ def test_answer_survives_sigkill(terminal_env: dict[str, str]) -> None:
 
     term = start(terminal_env)
     try:
+        term.wait_text("Screener is locked")
+        time.sleep(0.3)
+        term.type(PASS)
+        term.keys("Enter")
         term.wait_text("Testa Testesen")
         term.keys("Down", "Enter")
         screen = term.wait_text(ANSWER)
@@ -51,7 +66,8 @@ def test_answer_survives_sigkill(terminal_env: dict[str, str]) -> None:
     finally:
         term.close()
 
-    repo = Repository(Path(terminal_env["SCREENER_DB"]))
+    db = Path(terminal_env["SCREENER_DB"])
+    repo = Repository(db, key=vault.unlock(db, PASS))
     try:
         (summary,) = repo.list_interviews()
         assert repo.get(summary.id).values()["asylum_centre"] == ANSWER

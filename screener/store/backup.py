@@ -1,5 +1,10 @@
 """Backups through SQLite's backup API: a plain file copy of a WAL database can miss every
-recent commit (they live in the -wal file), the backup API never does."""
+recent commit (they live in the -wal file), the backup API never does.
+
+An encrypted database is copied page by page into a file under the same key (SQLCipher's backup
+works between two connections with one key) and its key file is copied beside the backup as
+``<backup>.key``: the backup opens with the same passphrase or recovery key, and without both
+files it opens with nothing."""
 
 from __future__ import annotations
 
@@ -8,15 +13,22 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from screener.errors import ExportError
 from screener.files import describe_os_error
 from screener.i18n import _
+from screener.store.database import DB_ERRORS, OWNER_FILE, Connector
+
+if TYPE_CHECKING:
+    from screener.security.keyfile import DatabaseKey
 
 
-def backup_connection(source: Any, destination: Path, source_path: Path) -> None:
-    """Copy the open database ``source`` into a new self-contained file at ``destination``."""
+def backup_connection(
+    source: Any, destination: Path, source_path: Path, key: DatabaseKey | None = None
+) -> None:
+    """Copy the open database ``source`` into a new self-contained file at ``destination``
+    (encrypted under ``key`` when given, with the key file beside it)."""
     folder = destination.parent if str(destination.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(_("Folder does not exist: {folder}").format(folder=folder))
@@ -27,7 +39,15 @@ def backup_connection(source: Any, destination: Path, source_path: Path) -> None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".screener-backup-", suffix=".part", dir=folder)
         os.close(fd)
-        target = sqlite3.connect(tmp_name, isolation_level=None)
+        os.chmod(tmp_name, OWNER_FILE)
+        if key is None:
+            target = sqlite3.connect(tmp_name, isolation_level=None)
+        else:
+            target = Connector(Path(tmp_name), key=key).module.connect(
+                tmp_name, isolation_level=None
+            )
+            target.execute("PRAGMA cipher_log_level = NONE")
+            target.execute(f"PRAGMA key = {key.pragma()}")
         try:
             source.backup(target)
             # One file, no -wal beside it: the copy may travel on a USB stick.
@@ -39,11 +59,15 @@ def backup_connection(source: Any, destination: Path, source_path: Path) -> None
             raise ExportError(_("The backup could not be verified; nothing was written."))
         with open(tmp_name, "rb+") as handle:
             os.fsync(handle.fileno())
+        if key is not None:
+            from screener.security.keyfile import KeyFile, key_path
+
+            KeyFile.read(key_path(source_path)).write(key_path(destination))
         os.replace(tmp_name, destination)
         tmp_name = None
     except OSError as error:
         raise ExportError(describe_os_error(error, folder)) from error
-    except sqlite3.Error as error:
+    except DB_ERRORS as error:
         raise ExportError(
             _("Cannot write the backup to {folder}: {reason}").format(
                 folder=folder, reason=getattr(error, "sqlite_errorname", "") or "?"

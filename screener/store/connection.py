@@ -5,8 +5,8 @@ returns. ``Repository`` builds its public API on this; nothing else uses it dire
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any, Self
 from screener.errors import ConsentError, NotFoundError, ReadOnlyInterviewError
 from screener.i18n import _
 from screener.store import convert
-from screener.store.database import engine_on, open_connection, read_pragmas, translate
+from screener.store.database import (
+    BUSY_TIMEOUT_MS,
+    DB_ERRORS,
+    engine_on,
+    make_folder,
+    open_connection,
+    read_pragmas,
+    row_class,
+    translate,
+)
 from screener.store.items import Shape, shape_of
 from screener.store.migrations import migrate
 from screener.store.records import Status
@@ -23,6 +32,12 @@ from screener.store.text import clean_text
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from screener.security.keyfile import DatabaseKey
+
+# Waits between tries to empty the WAL after an erasure (a reader may hold an old snapshot).
+_WIPE_RETRIES_S = (0.0, 0.05, 0.1, 0.2, 0.4)
+_WIPE_BUSY_MS = 50
 
 _INSERT_EVENT = (
     "INSERT INTO event (interview_id, at, actor, kind, item, old_json, new_json)"
@@ -87,25 +102,63 @@ class _Change:
         )
 
 
+@contextmanager
+def _short_busy_wait(conn: Any) -> Iterator[None]:
+    """A checkpoint or VACUUM that a reader blocks fails at once instead of after 5 s."""
+    conn.execute(f"PRAGMA busy_timeout = {_WIPE_BUSY_MS}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
 class StoreConnection:
     """Opening, closing and the transactions of the store; ``Repository`` adds the API."""
 
-    def __init__(self, db_path: Path, actor: str = "consultant") -> None:
-        """Open (creating if absent) the database at ``db_path``; raises DatabaseError."""
+    def __init__(
+        self,
+        db_path: Path,
+        actor: str = "consultant",
+        *,
+        key: DatabaseKey | None = None,
+        exclusive: bool = False,
+    ) -> None:
+        """Open (creating if absent) the database at ``db_path``; raises DatabaseError.
+
+        ``key`` opens an encrypted (SQLCipher) file; ``exclusive`` takes the single-writer lock
+        first (the app does; DatabaseInUseError when another copy holds it)."""
+        from screener.store.lock import WriterLock
+
         self.path = Path(db_path)
         self.actor = clean_text(actor)
+        self.encrypted = key is not None
+        self._key = key
+        self.wipe_pending = False  # erased data may still be in the WAL (a reader held it)
         self._lock = threading.RLock()
         self._shapes: dict[int, Shape] = {}
         self._conn: Any = None
         self._engine: Engine | None = None
-        conn = open_connection(self.path)
+        self._writer_lock = WriterLock(self.path) if exclusive else None
+        if self._writer_lock is not None:
+            try:
+                make_folder(self.path.parent)
+            except OSError:
+                pass  # prepare_location reports it with the folder's name
+            else:
+                self._writer_lock.acquire()
         try:
-            migrate(conn, self.path)
-        except sqlite3.Error as error:
-            conn.close()
-            raise translate(error, self.path) from error
+            conn = open_connection(self.path, key=key)
+            try:
+                migrate(conn, self.path)
+            except DB_ERRORS as error:
+                conn.close()
+                raise translate(error, self.path) from error
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
-            conn.close()
+            if self._writer_lock is not None:
+                self._writer_lock.release()
             raise
         self._conn = conn
 
@@ -127,9 +180,11 @@ class StoreConnection:
                 if self._engine is not None:
                     self._engine.dispose()  # closes the shared connection too
                     self._engine = None
-                with suppress(sqlite3.Error):
+                with suppress(*DB_ERRORS):
                     self._conn.close()
                 self._conn = None
+                if self._writer_lock is not None:
+                    self._writer_lock.release()
 
     @property
     def _connection(self) -> Any:
@@ -147,6 +202,11 @@ class StoreConnection:
                 self._engine = engine_on(self._connection)
             return self._engine
 
+    @property
+    def key(self) -> DatabaseKey | None:
+        """The key this store was opened with (for the lock screen's check); None if plain."""
+        return self._key
+
     def pragmas(self) -> dict[str, str | int]:
         """The durability settings read back from the live connection (for tests and support)."""
         with self._raw() as raw:
@@ -157,13 +217,50 @@ class StoreConnection:
         with self._lock:
             yield self._connection
 
-    def _checkpoint(self) -> None:
-        """Fold the WAL into the main file (also wipes deleted data from the WAL)."""
+    def _checkpoint(self) -> bool:
+        """Fold the WAL into the main file and truncate it (this also wipes erased data from
+        the WAL). Retried briefly while a reader holds an older snapshot (without waiting on
+        SQLite's busy timeout each time); if it still cannot finish, ``wipe_pending`` stays True
+        and the next erasure or ``close`` tries again. Returns True when the WAL is empty."""
+        for pause in _WIPE_RETRIES_S:
+            if pause:
+                time.sleep(pause)
+            try:
+                with self._raw() as raw, _short_busy_wait(raw):
+                    busy = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except Exception:  # never a failure of the change itself: reported as pending
+                continue
+            if not busy:
+                self.wipe_pending = False
+                return True
+        self.wipe_pending = True
+        return False
+
+    def rekey(self, key: DatabaseKey) -> None:
+        """Re-encrypt every page under ``key`` (SQLCipher ``PRAGMA rekey``, one transaction).
+        The WAL is emptied before and after, so no page stays under the old key."""
+        if self._key is None:
+            raise ValueError("a plain database has no key to change")
+        with self._lock:
+            self._checkpoint()
+            try:
+                self._connection.execute(f"PRAGMA rekey = {key.pragma()}")
+            except DB_ERRORS as error:
+                raise translate(error, self.path) from error
+            self._key = key
+            self._checkpoint()
+
+    def wipe(self) -> bool:
+        """After an erasure: rebuild the file without its free pages (VACUUM) and empty the
+        WAL, so no byte of erased data is left in the database, -wal or -shm. Returns False
+        (and ``wipe_pending`` stays True) while another connection's snapshot keeps old pages
+        in the WAL; call again later (``close`` does)."""
         try:
-            with self._raw() as raw:
-                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except Exception:  # a checkpoint is an optimisation, never a failure
-            pass
+            with self._raw() as raw, _short_busy_wait(raw):
+                raw.execute("VACUUM")
+        except DB_ERRORS:
+            pass  # a reader keeps VACUUM out; the checkpoint below reports it as pending
+        return self._checkpoint()
 
     @contextmanager
     def _tx(self, write: bool = True) -> Iterator[Any]:
@@ -184,13 +281,13 @@ class StoreConnection:
                 except BaseException:
                     self._rollback(conn)
                     raise
-            except sqlite3.Error as error:
+            except DB_ERRORS as error:
                 raise translate(error, self.path) from error
 
     @staticmethod
     def _rollback(conn: Any) -> None:
         if conn.in_transaction:
-            with suppress(sqlite3.Error):
+            with suppress(*DB_ERRORS):
                 conn.execute("ROLLBACK")
 
     @contextmanager
@@ -208,9 +305,9 @@ class StoreConnection:
             change.finish()
 
     def _row(self, conn: Any, interview_id: int) -> Any:
-        """The interview row as a ``sqlite3.Row`` (columns by name); NotFoundError if none."""
+        """The interview row as the driver's ``Row`` (columns by name); NotFoundError if none."""
         cursor = conn.cursor()
-        cursor.row_factory = sqlite3.Row
+        cursor.row_factory = row_class(conn)
         row = cursor.execute("SELECT * FROM interview WHERE id = ?", (interview_id,)).fetchone()
         if row is None:
             raise NotFoundError(_("No interview with id {id}.").format(id=interview_id))

@@ -1,15 +1,22 @@
 """Opening the SQLite file safely: one connection factory, the durability settings, and the
 checks that refuse a damaged, foreign, locked or read-only file before anything is written.
 
-``Connector`` is the only place that calls ``connect``, so SQLCipher (``sqlcipher3.dbapi2``,
-same DB-API) can replace ``sqlite3`` later by passing another ``module`` without touching any
-caller. The repository works on the one DB-API connection ``open_connection`` returns; SQLAlchemy
+``Connector`` is the only place that calls ``connect``. Given a ``DatabaseKey`` it opens the
+file with SQLCipher (``sqlcipher3.dbapi2``, the same DB-API): the raw key is the first statement,
+SQLCipher's own log is silenced (nothing may reach stderr under the TUI) and one read proves the
+key before anything else runs. Without a key the file is plain SQLite (tests, tools); the app and
+the CLI never open a plain file for work (``screener.security.access``). Errors of both drivers
+are caught as ``DB_ERRORS`` and translated by ``translate``. Files are owner-only (0600, folder
+0700 when the store creates it), tightened on open when they are wider.
+
+The repository works on the one DB-API connection ``open_connection`` returns; SQLAlchemy
 is imported only when something asks for an engine on it (``engine_on``: bulk tools), so a
 start-up that only reads never pays for importing it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -17,11 +24,21 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+import sqlcipher3.dbapi2 as sqlcipher
+
 from screener.errors import DatabaseError
 from screener.i18n import _
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from screener.security.keyfile import DatabaseKey
+
+# Every error either driver raises (sqlcipher3's classes are not sqlite3's subclasses).
+DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
+OWNER_FILE = 0o600
+OWNER_FOLDER = 0o700
+SIDE_FILES = ("-wal", "-shm", ".key", ".lock")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -47,10 +64,12 @@ class Connector:
         readonly: bool = False,
         module: ModuleType | None = None,
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        key: DatabaseKey | None = None,
     ) -> None:
         self.path = Path(path)
         self.readonly = readonly
-        self.module: Any = module or sqlite3
+        self.key = key
+        self.module: Any = module or (sqlcipher if key is not None else sqlite3)
         self.busy_timeout_ms = busy_timeout_ms
 
     def __call__(self) -> sqlite3.Connection:
@@ -65,6 +84,11 @@ class Connector:
                 str(self.path), timeout=timeout, check_same_thread=False, isolation_level=None
             )
         try:
+            if self.key is not None:
+                conn.execute("PRAGMA cipher_log_level = NONE")
+                conn.execute(f"PRAGMA key = {self.key.pragma()}")
+                # The key is only checked when a page is read: read one now (wrong key: NOTADB).
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             # isolation_level=None: the driver never BEGINs on its own; SQLAlchemy's "begin"
             # event issues BEGIN IMMEDIATE so every change takes the write lock up front.
             conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
@@ -79,6 +103,44 @@ class Connector:
             conn.close()
             raise
         return conn  # type: ignore[no-any-return]
+
+
+def row_class(conn: Any) -> Any:
+    """The driver's ``Row`` type (columns by name) for a cursor of ``conn``."""
+    return sqlcipher.Row if isinstance(conn, sqlcipher.Connection) else sqlite3.Row
+
+
+def tighten(path: Path, mode: int) -> None:
+    """Owner-only permissions if ``path`` is wider (POSIX; Windows uses the profile's ACLs)."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        if stat.S_IMODE(path.stat().st_mode) & ~mode:
+            path.chmod(mode)
+
+
+def tighten_files(db_path: Path) -> None:
+    """The database and every file beside it that belongs to it: 0600."""
+    tighten(db_path, OWNER_FILE)
+    for suffix in SIDE_FILES:
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            tighten(side, OWNER_FILE)
+
+
+def make_folder(folder: Path) -> None:
+    """Create the data folder owner-only (0700); an existing folder is left as it is (it may
+    be one the user chose, shared with other files). Raises OSError."""
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=OWNER_FOLDER)
+        tighten(folder, OWNER_FOLDER)  # mkdir's mode is masked by the umask
+
+
+def _create_owner_only(path: Path) -> None:
+    """An empty database file created 0600 before SQLite sees it: SQLite gives the -wal and
+    -shm it creates later the permissions of the database file."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_FILE))
 
 
 def read_pragmas(conn: Any) -> dict[str, str | int]:
@@ -112,23 +174,23 @@ def is_writable(path: Path) -> bool:
     return bool(mode & stat.S_IWUSR) and os.access(path, os.W_OK)
 
 
-def prepare_location(path: Path) -> None:
+def prepare_location(path: Path, key: DatabaseKey | None = None) -> None:
     """Check an existing file (without writing to it) or create the folder for a new one."""
     folder = path.parent
     if path.exists():
         if not path.is_file():
             raise DatabaseError(_("The database path is not a file: {path}").format(path=path))
-        _check_header(path)
+        _check_header(path, encrypted=key is not None)
         if not is_writable(path):
             raise DatabaseError(_("The database file is read-only: {path}").format(path=path))
         if not is_writable(folder):
             raise DatabaseError(
                 _("The folder of the database is read-only: {folder}").format(folder=folder)
             )
-        check_integrity(path)
+        check_integrity(path, key)
         return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folder(folder)
     except OSError as error:
         raise DatabaseError(
             _("Cannot create the database folder {folder}: {reason}").format(
@@ -141,7 +203,7 @@ def prepare_location(path: Path) -> None:
         )
 
 
-def _check_header(path: Path) -> None:
+def _check_header(path: Path, encrypted: bool = False) -> None:
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
@@ -151,20 +213,37 @@ def _check_header(path: Path) -> None:
                 path=path, reason=error.strerror or type(error).__name__
             )
         ) from error
-    if head and head != SQLITE_HEADER:  # an empty file is a valid, empty database
-        raise DatabaseError(not_a_database(path))
+    if not head:  # an empty file is a valid, empty database
+        return
+    if encrypted and head == SQLITE_HEADER:
+        raise DatabaseError(
+            _("The database is not encrypted yet: {path}. Start Screener to encrypt it.").format(
+                path=path
+            )
+        )
+    if not encrypted and head != SQLITE_HEADER:
+        raise DatabaseError(
+            _("The database is encrypted or not a Screener database: {path}").format(path=path)
+        )
 
 
-def check_integrity(path: Path) -> None:
+def check_integrity(path: Path, key: DatabaseKey | None = None) -> None:
     """Run ``PRAGMA quick_check`` on a read-only connection and make sure the file is ours
     (a schema version, or no tables yet) before anything may write to it."""
     conn: sqlite3.Connection | None = None
     try:
-        conn = Connector(path, readonly=True, busy_timeout_ms=LOCK_PROBE_TIMEOUT_MS)()
+        conn = Connector(path, readonly=True, busy_timeout_ms=LOCK_PROBE_TIMEOUT_MS, key=key)()
         rows = conn.execute("PRAGMA quick_check").fetchall()
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
-    except sqlite3.Error as error:
+    except DB_ERRORS as error:
+        if key is not None and getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise DatabaseError(
+                _(
+                    "The key file does not belong to this database (or the file is damaged): "
+                    "{path}. Nothing was changed."
+                ).format(path=path)
+            ) from error
         raise translate(error, path) from error
     finally:
         if conn is not None:
@@ -182,7 +261,7 @@ def probe_write_lock(conn: Any, path: Path) -> None:
         conn.execute(f"PRAGMA busy_timeout = {LOCK_PROBE_TIMEOUT_MS}")
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
-    except sqlite3.Error as error:
+    except DB_ERRORS as error:
         raise translate(error, path) from error
     finally:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -199,7 +278,7 @@ def damaged(path: Path) -> str:
     ).format(path=path)
 
 
-def translate(error: sqlite3.Error, path: Path) -> DatabaseError:
+def translate(error: Exception, path: Path) -> DatabaseError:
     """A clear message for an SQLite error (no SQL, no values, only the file's path)."""
     name = getattr(error, "sqlite_errorname", "") or ""
     if name.startswith("SQLITE_NOTADB"):
@@ -223,13 +302,17 @@ def translate(error: sqlite3.Error, path: Path) -> DatabaseError:
     )
 
 
-def open_connection(path: Path, module: ModuleType | None = None) -> Any:
+def open_connection(
+    path: Path, module: ModuleType | None = None, key: DatabaseKey | None = None
+) -> Any:
     """Check the file, then open the one DB-API connection of a Repository (autocommit mode:
     the repository issues ``BEGIN IMMEDIATE`` itself), with the durability settings verified on
     the live connection and the write lock probed. Raises DatabaseError."""
-    prepare_location(path)
-    connector = Connector(path, module=module)
-    errors = (sqlite3.Error, connector.module.Error)
+    prepare_location(path, key)
+    _create_owner_only(path)
+    tighten_files(path)
+    connector = Connector(path, module=module, key=key)
+    errors = (*DB_ERRORS, connector.module.Error)
     try:
         conn = connector()
     except errors as error:
@@ -243,6 +326,7 @@ def open_connection(path: Path, module: ModuleType | None = None) -> Any:
     except BaseException:
         conn.close()
         raise
+    tighten_files(path)  # the -wal and -shm SQLite has just created
     return conn
 
 

@@ -132,8 +132,29 @@ def _to_v4(conn: Any) -> None:
     )
 
 
+# A random (version 4) UUID in its usual text form, computed by SQLite for each row.
+UUID_SQL = (
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||"
+    " substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||"
+    " substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+)
+UUID_TRIGGER = (
+    "CREATE TRIGGER tr_interview_uuid AFTER INSERT ON interview WHEN NEW.uuid = ''"
+    f" BEGIN UPDATE interview SET uuid = {UUID_SQL} WHERE id = NEW.id; END"
+)
+
+
+def _to_v5(conn: Any) -> None:
+    """A stable UUID per interview (kept through transfer and import between laptops), given
+    to every existing interview and by a trigger to every new one."""
+    conn.execute("ALTER TABLE interview ADD COLUMN uuid VARCHAR NOT NULL DEFAULT ''")
+    conn.execute(f"UPDATE interview SET uuid = {UUID_SQL}")
+    conn.execute("CREATE UNIQUE INDEX ix_interview_uuid ON interview (uuid)")
+    conn.execute(UUID_TRIGGER)
+
+
 # STEPS[n] upgrades version n to n + 1.
-STEPS: dict[int, Callable[[Any], None]] = {1: _to_v2, 2: _to_v3, 3: _to_v4}
+STEPS: dict[int, Callable[[Any], None]] = {1: _to_v2, 2: _to_v3, 3: _to_v4, 4: _to_v5}
 LATEST = 1 + len(STEPS)
 
 
@@ -175,6 +196,7 @@ def migrate(conn: Any, path: Path) -> int:
                 )
             for statement in schema_ddl():
                 conn.execute(statement)
+            conn.execute(UUID_TRIGGER)
         else:
             for version in range(found, LATEST):
                 STEPS[version](conn)

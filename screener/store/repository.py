@@ -386,4 +386,4 @@ class Repository(StoreConnection):
         from screener.store.backup import backup_connection
 
         with self._raw() as raw:
-            backup_connection(raw, Path(destination), self.path)
+            backup_connection(raw, Path(destination), self.path, key=self._key)

@@ -36,6 +36,7 @@ class InterviewRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_interview_created", "created_at"),
         Index("ix_interview_search", "search_key"),
+        Index("ix_interview_uuid", "uuid", unique=True),
         {"sqlite_autoincrement": True},
     )
 
@@ -68,6 +69,9 @@ class InterviewRow(SQLModel, table=True):
     search_key: str = ""
     answered_count: int = 0
     total_count: int = 0
+    # Added in schema 4: the interview's identity across laptops (export, transfer, import).
+    # Set by a trigger at insert (``migrations.UUID_TRIGGER``), so no writer has to know it.
+    uuid: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class AnswerRow(SQLModel, table=True):

@@ -227,13 +227,14 @@ class ScreenerApp(App[None]):
             session.close(timeout=1.0)
 
 
-def build_app(settings: Settings) -> ScreenerApp:
+def build_app(settings: Settings, repo: Repository | None = None) -> ScreenerApp:
     """Open the store named by ``settings`` and build the app on it (the questionnaire is read
     when a new interview needs it: ``ScreenerApp.questionnaire``)."""
     from screener.store.repository import Repository
 
     i18n.set_language(settings.language)
-    repo = Repository(settings.db_path, actor=settings.actor)
+    if repo is None:
+        repo = Repository(settings.db_path, actor=settings.actor)
     app = ScreenerApp(settings, repo)
     # Everything loaded so far (modules, the questionnaire) lives as long as the process: moved
     # out of the collector's view, a full collection no longer stalls a keystroke for ~100 ms.
@@ -242,7 +243,15 @@ def build_app(settings: Settings) -> ScreenerApp:
 
 
 def run_app(settings: Settings) -> int:
-    app = build_app(settings)
+    # -- data protection: unlock (or set the passphrase on first start) before the app --
+    from screener.ui.screens.unlock import unlock_store
+
+    i18n.set_language(settings.language)
+    unlocked = unlock_store(settings)
+    if unlocked is None:
+        return 0
+    app = build_app(settings, unlocked)
+    # -- end data protection --
     try:
         app.run()
     finally:
