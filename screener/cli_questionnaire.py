@@ -127,15 +127,16 @@ def import_questionnaire(
 
 def export_data(settings: Settings, interview_id: int, path: Path, out: TextIO) -> int:
     """The interview's answers as CSV for the exported XLSForm; marks the interview exported."""
+    from screener.commands import open_store
     from screener.errors import NotFoundError
     from screener.files import atomic_write
-    from screener.store.repository import Repository
+    from screener.interview.disclosure import for_handover
     from screener.xlsform.data_csv import to_csv
 
     try:
-        with Repository(settings.db_path, settings.actor) as repo:
+        with open_store(settings) as repo:
             try:
-                interview = repo.get(interview_id)
+                interview = for_handover(repo.get(interview_id))  # the consents decide
             except NotFoundError:
                 print(_("No interview with id {id}.").format(id=interview_id), file=out)
                 return 1

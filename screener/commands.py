@@ -30,7 +30,8 @@ def check(settings: Settings, files: list[Path], out: TextIO) -> int:
     return run_check(paths, out)
 
 
-def _open(settings: Settings) -> Repository:
+def open_store(settings: Settings) -> Repository:
+    """The store the commands work on, unlocked (passphrase file, environment or prompt)."""
     with contextlib.suppress(OSError, ValueError):  # no catalog: English message ids
         set_language(settings.language)
     from screener.cli_security import open_repository
@@ -56,7 +57,7 @@ def format_table(rows: list[list[str]]) -> list[str]:
 def list_interviews(settings: Settings, out: TextIO) -> int:
     """Print the interviews on this computer, newest first, as an aligned table."""
     try:
-        with _open(settings) as repo:
+        with open_store(settings) as repo:
             total = repo.count_interviews()
             summaries = repo.list_interviews(limit=max(total, 1))
     except ScreenerError as error:
@@ -87,7 +88,7 @@ def demo(settings: Settings, out: TextIO) -> int:
 
     try:
         questionnaire = load_default(settings.questionnaire_dir)
-        with _open(settings) as repo:
+        with open_store(settings) as repo:
             interview_id = create_demo(repo, questionnaire)
     except ScreenerError as error:
         return _fail(error)
@@ -121,7 +122,7 @@ def export(
     from screener.interview.disclosure import check_handover
 
     try:
-        with _open(settings) as repo:
+        with open_store(settings) as repo:
             try:
                 interview = repo.get(interview_id)
             except NotFoundError:
@@ -178,7 +179,7 @@ def _papers(
 def backup(settings: Settings, destination: Path, out: TextIO) -> int:
     """Copy the database with SQLite's backup API (a file copy can miss recent answers)."""
     try:
-        with _open(settings) as repo:
+        with open_store(settings) as repo:
             repo.backup(destination)
     except ScreenerError as error:
         return _fail(error)

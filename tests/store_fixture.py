@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from screener.questionnaire.model import Questionnaire
@@ -128,3 +129,23 @@ def info(name: str = "Amina Testperson", **changes: Any) -> InterviewInfo:
 
 # The candidate said yes to everything (tests of what needs consent build their own).
 CONSENTED = Consent(screening=True, handover=True, language="ar", sensitive=True, cv_postcard=True)
+
+
+PASSPHRASE = "test passphrase for the cli"
+
+
+def encrypted_store(db: Path, monkeypatch: Any) -> None:
+    """Make ``db`` an encrypted store (cheap key derivation) whose passphrase the commands read
+    from the environment, as a script would."""
+    from screener.security import vault
+    from screener.security.kdf import KdfParams
+
+    vault.create(db, PASSPHRASE, KdfParams.FAST)
+    monkeypatch.setenv("SCREENER_PASSPHRASE", PASSPHRASE)
+
+
+def open_encrypted(db: Path) -> Any:
+    from screener.security import vault
+    from screener.store.repository import Repository
+
+    return Repository(db, key=vault.unlock(db, PASSPHRASE))

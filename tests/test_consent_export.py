@@ -10,20 +10,25 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from store_fixture import encrypted_store, open_encrypted
 
 from screener import commands, i18n
 from screener.questionnaire.loader import load_default
 from screener.settings import Settings
 from screener.store.records import AnswerState, Consent, InterviewInfo
-from screener.store.repository import Repository
 
 CANARY = "Zqx-canary-knee-operation"
 PLANNED_LEAVE_LABEL = "expecting a child"
 
 
+@pytest.fixture(autouse=True)
+def _encrypted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    encrypted_store(tmp_path / "x.sqlite3", monkeypatch)
+
+
 def _interview(db: Path, consent: Consent) -> int:
     questionnaire = load_default(Settings(db_path=db).questionnaire_dir)
-    with Repository(db) as repo:
+    with open_encrypted(db) as repo:
         interview_id = repo.create_interview(
             InterviewInfo("Hagos Testperson"),
             questionnaire,
@@ -64,7 +69,7 @@ def test_export_refuses_without_handover_consent(tmp_path: Path, lang: str, word
     assert code != 0
     assert words in text
     assert not pdf.exists() and not data.exists() and not list(tmp_path.glob("*.part"))
-    with Repository(db) as repo:
+    with open_encrypted(db) as repo:
         assert repo.get(interview_id).exported_at is None
 
 

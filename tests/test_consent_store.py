@@ -41,9 +41,7 @@ def test_nothing_is_recorded_without_screening_consent(
 
 def test_a_declined_interview_keeps_only_the_record_of_it(repo: Repository) -> None:
     declined = Consent(screening=False, handover=False, sensitive=False, cv_postcard=False)
-    interview_id = repo.create_interview(
-        info("Dawit Testperson"), questionnaire(), declined, consent=CONSENTED
-    )
+    interview_id = repo.create_interview(info("Dawit Testperson"), questionnaire(), declined)
     interview = repo.get(interview_id)
     assert interview.consent is not None and interview.consent.declined
     assert interview.info.candidate_name == "Dawit Testperson"

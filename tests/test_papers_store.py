@@ -9,16 +9,21 @@ from pathlib import Path
 
 import pytest
 from papers_kit import consent_has_cv_field, pdf_pages, shipped, with_cv_consent
+from store_fixture import encrypted_store, open_encrypted
 
 from screener import commands
 from screener.demo import create_demo
 from screener.settings import Settings
 from screener.store.export_json import to_json
-from screener.store.repository import Repository
+
+
+@pytest.fixture(autouse=True)
+def _encrypted(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    encrypted_store(db_path, monkeypatch)
 
 
 def test_edits_survive_a_restart_and_are_exported(db_path: Path) -> None:
-    with Repository(db_path) as repo:
+    with open_encrypted(db_path) as repo:
         iid = create_demo(repo, shipped())
         repo.set_paper_text(iid, "cv.job.da", "Svejser")
         repo.set_paper_text(iid, "cv.quote.da", "")  # left empty on purpose
@@ -33,7 +38,7 @@ def test_edits_survive_a_restart_and_are_exported(db_path: Path) -> None:
             ("card.branch.en", None, "Metal"),
             ("cv.job.da", "Svejser", "Svejser, MAG"),
         ]
-    with Repository(db_path) as again:
+    with open_encrypted(db_path) as again:
         interview = again.get(iid)
         assert interview.papers == {
             "cv.job.da": "Svejser, MAG",
@@ -59,7 +64,7 @@ def _settings(db_path: Path) -> Settings:
 def test_export_refuses_without_the_cv_consent_and_writes_nothing(
     db_path: Path, tmp_path: Path
 ) -> None:
-    with Repository(db_path) as repo:
+    with open_encrypted(db_path) as repo:
         iid = create_demo(repo, shipped())
         repo.record_consent(iid, with_cv_consent(repo.get(iid).consent, given=False))
     out = io.StringIO()
@@ -72,14 +77,14 @@ def test_export_refuses_without_the_cv_consent_and_writes_nothing(
     assert "samtykke til et CV-postkort" in out.getvalue()
     assert "Intet er skrevet." in out.getvalue()
     assert not any(path.exists() for path in files)
-    with Repository(db_path) as repo:
+    with open_encrypted(db_path) as repo:
         assert repo.get(iid).exported_at is None
 
 
 def test_export_writes_both_papers_with_consent(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Repository(db_path) as repo:
+    with open_encrypted(db_path) as repo:
         iid = create_demo(repo, shipped())
         repo.record_consent(iid, with_cv_consent(repo.get(iid).consent))
         repo.set_paper_text(iid, "cv.contact.da", "Mette Lindholm, tlf. 12 34 56 78")
@@ -91,7 +96,7 @@ def test_export_writes_both_papers_with_consent(
     assert "CV-postkort skrevet til" in out.getvalue()
     assert "12 34 56 78" in pdf_pages(cv.read_bytes())[0]
     assert "KOMPETENCEKORT" in pdf_pages(card.read_bytes())[0]
-    with Repository(db_path) as repo:
+    with open_encrypted(db_path) as repo:
         assert repo.get(iid).exported_at is None  # the papers are not the handover
 
 
@@ -103,12 +108,10 @@ def test_cli_parses_cv_and_card(tmp_path: Path) -> None:
 
 
 def test_erasing_the_interview_erases_its_paper_texts(db_path: Path) -> None:
-    import sqlite3
-
-    with Repository(db_path) as repo:
+    with open_encrypted(db_path) as repo:
         iid = create_demo(repo, shipped())
         repo.set_paper_text(iid, "cv.job.da", "Svejser")
         repo.delete(iid)
-    with sqlite3.connect(db_path) as conn:
+        conn = repo._conn  # the same (decrypted) file, read directly
         assert conn.execute("SELECT count(*) FROM paper_text").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM event WHERE kind = 'paper'").fetchone() == (0,)

@@ -10,11 +10,13 @@ import signal
 import time
 from pathlib import Path
 
+from store_fixture import PASSPHRASE, open_encrypted
 from terminal import needs_tmux, start
 
 from screener.questionnaire.loader import load_questionnaire as load_file
+from screener.security import vault
+from screener.security.kdf import KdfParams
 from screener.store.records import Consent, InterviewInfo
-from screener.store.repository import Repository
 
 QUESTIONNAIRE = """
 id = "kill-test"
@@ -53,7 +55,7 @@ pytestmark = needs_tmux
 
 
 def _stored(db: Path) -> tuple[str, str]:
-    with Repository(db) as repo:
+    with open_encrypted(db) as repo:
         values = repo.get(1).values()
     jobs = values.get("jobs") or [{}]
     return str(values.get("story", "")), str(jobs[0].get("job_title", ""))
@@ -66,7 +68,9 @@ def test_twenty_kills_lose_nothing_that_was_on_screen(
     folder.mkdir()
     (folder / "kill.toml").write_text(QUESTIONNAIRE, encoding="utf-8")
     db = Path(terminal_env["SCREENER_DB"])
-    with Repository(db) as repo:
+    vault.create(db, PASSPHRASE, KdfParams.FAST)
+    terminal_env["SCREENER_PASSPHRASE"] = PASSPHRASE  # unlocks without the screen
+    with open_encrypted(db) as repo:
         repo.create_interview(
             InterviewInfo("Kill Testperson"),
             load_file(folder / "kill.toml"),

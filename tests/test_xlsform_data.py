@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from store_fixture import CONSENTED, info, questionnaire
+from store_fixture import CONSENTED, encrypted_store, info, open_encrypted, questionnaire
 
 from screener import i18n
 from screener.cli import main
@@ -28,8 +28,9 @@ def english() -> None:
 
 
 @pytest.fixture
-def interview_id(db_path: Path) -> int:
-    with Repository(db_path) as repo:
+def interview_id(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    encrypted_store(db_path, monkeypatch)
+    with open_encrypted(db_path) as repo:
         interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
         repo.set_answer(interview_id, "mother_tongue", "Tigrinya")
         repo.mark(interview_id, "children", AnswerState.DONT_KNOW)
@@ -42,7 +43,9 @@ def interview_id(db_path: Path) -> int:
             [{"job_title": "Cook", "job_years": 4}, {"job_title": "Driver, bus", "job_years": 2}],
         )
         repo.set_answer(interview_id, "typology", "ready")
-        repo.record_consent(interview_id, Consent(True, True, "ti", "Omar Tolk"))
+        repo.record_consent(
+            interview_id, Consent(True, True, "ti", "Omar Tolk", sensitive=True, cv_postcard=True)
+        )
         return interview_id
 
 
@@ -74,7 +77,7 @@ def _instance_leaves(workbook: Path) -> set[str]:
 def test_the_columns_are_the_forms_data_paths(
     db_path: Path, interview_id: int, tmp_path: Path
 ) -> None:
-    with Repository(db_path) as repo:
+    with open_encrypted(db_path) as repo:
         interview = repo.get(interview_id)
     workbook = tmp_path / "form.xlsx"
     write_workbook(interview.questionnaire, workbook)
@@ -88,7 +91,7 @@ def test_the_columns_are_the_forms_data_paths(
 
 
 def test_values_and_the_four_states(db_path: Path, interview_id: int) -> None:
-    with Repository(db_path) as repo:
+    with open_encrypted(db_path) as repo:
         interview = repo.get(interview_id)
     (row,) = _rows(to_csv([interview]))
     assert row["basics/mother_tongue"] == "Tigrinya"
@@ -119,7 +122,7 @@ def test_the_cli_writes_the_csv_and_marks_the_interview_exported(
     assert code == 0
     assert "data.csv" in capsys.readouterr().out
     assert _rows(target.read_bytes())[0]["basics/mother_tongue"] == "Tigrinya"
-    with Repository(db_path) as repo:
+    with open_encrypted(db_path) as repo:
         assert repo.get(interview_id).exported_at is not None
 
 
@@ -131,15 +134,19 @@ def test_the_cli_with_an_unknown_id(db_path: Path, tmp_path: Path) -> None:
     assert not target.exists()
 
 
-def test_interviewer_only_questions_stay_empty_as_in_the_json_export(db_path: Path) -> None:
+def test_interviewer_only_questions_stay_empty_as_in_the_json_export(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from store_fixture import questionnaire_data
+
+    encrypted_store(db_path, monkeypatch)
 
     from screener.questionnaire.model import Questionnaire
 
     data = questionnaire_data()
     data["sections"][0]["items"][2]["interviewer_only"] = True  # children
     data["sections"][0]["items"][5]["interviewer_only"] = True  # languages, with "other"
-    with Repository(db_path) as repo:
+    with open_encrypted(db_path) as repo:
         interview_id = repo.create_interview(
             info(), Questionnaire.model_validate(data), consent=CONSENTED
         )
