@@ -10,6 +10,7 @@ from typing import Any
 from screener.i18n import _
 from screener.report.answers import Display, Shown
 from screener.report.fonts import FAMILY
+from screener.report.paragraph import paragraph
 from screener.report.styles import (
     ACCENT,
     CONTENT_WIDTH,
@@ -27,16 +28,12 @@ CELL_LIMIT = 600
 
 
 def para(text: str, style: Any = None) -> Flowable:
-    from reportlab.platypus import Paragraph
-
-    return Paragraph(esc(text), style or styles().body)
+    return paragraph(esc(text), style or styles().body)
 
 
 def markup(html: str, style: Any = None) -> Flowable:
     """A paragraph from markup the caller built with ``esc`` around every piece of data."""
-    from reportlab.platypus import Paragraph
-
-    return Paragraph(html, style or styles().body)
+    return paragraph(html, style or styles().body)
 
 
 def chapter(title: str) -> list[Flowable]:

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import screener
-from screener.i18n import _
+from screener.i18n import _, language
 from screener.report.fonts import BOLD, FAMILY, register_fonts
-from screener.report.story import build_story, language
+from screener.report.story import build_story
 from screener.report.styles import (
     ACCENT,
     CONTENT_LEFT,

@@ -6,11 +6,9 @@ question labels above the answers. Colours are dark and few, so the report print
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from screener.report.fonts import BOLD, FAMILY, ITALIC, register_fonts
 
@@ -31,17 +29,17 @@ FRAME_PADDING = 6  # platypus frames keep 6 pt inside the margins
 CONTENT_LEFT = MARGIN_X + FRAME_PADDING
 CONTENT_WIDTH = PAGE_WIDTH - 2 * CONTENT_LEFT
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
 
 def esc(text: object) -> str:
-    """Make ``text`` safe for Paragraph markup: escaped, control characters gone, lines kept.
+    """Make ``text`` safe for Paragraph markup: escaped, control characters gone, lines kept,
+    every script shaped and set in a bundled font that has its letters (``report.text``).
 
     Everything that came from a person (answers, names, notes, labels) goes through here, so
     that ``<img src=...>`` prints as text and never makes reportlab open a file.
     """
-    plain = _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
-    return escape(plain).replace("\n", "<br/>")
+    from screener.report.text import rich
+
+    return rich(text)
 
 
 def clip(text: str, limit: int) -> str:
