@@ -17,6 +17,7 @@ from screener.report.layout import (
     markup,
     note_paragraph,
     para,
+    paras,
 )
 from screener.report.plan import Chapter
 from screener.report.profile import role_item, role_values
@@ -61,7 +62,7 @@ def typology(interview: Interview, lang: str, used: set[str]) -> list[Flowable]:
     values = role_values(interview, "typology")
     q = interview.questionnaire
     if not values:
-        story.append(_answer(interview, item, lang))
+        story += _answer(interview, item, lang)
     for value in values:
         choice = next((c for c in q.choice_list(item) if c.value == value), None)
         label = q.choice_label(item, value, lang)
@@ -86,7 +87,7 @@ def effort(interview: Interview, lang: str, used: set[str]) -> list[Flowable]:
         used.add(elements.name)
         values = role_values(interview, "effort_elements")
         if not values:
-            story.append(_answer(interview, elements, lang))
+            story += _answer(interview, elements, lang)
         for value in values:
             story.append(
                 markup(f"•&nbsp;&nbsp;{esc(q.choice_label(elements, value, lang))}", s.answer)
@@ -106,14 +107,15 @@ def _part(interview: Interview, role: str, title: str, lang: str, used: set[str]
     if item is None:
         return []
     used.add(item.name)
-    return [heading(title), _answer(interview, item, lang), *_extras(interview, item)]
+    return [heading(title), *_answer(interview, item, lang), *_extras(interview, item)]
 
 
-def _answer(interview: Interview, item: Item, lang: str) -> Flowable:
+def _answer(interview: Interview, item: Item, lang: str) -> list[Flowable]:
     s = styles()
     shown = display(interview, item, lang)
-    style = s.body if shown.shown is Shown.VALUE else s.non_response
-    return para(shown.text, style)
+    if shown.shown is Shown.VALUE:
+        return paras(shown.text, s.body)
+    return [para(shown.text, s.non_response)]
 
 
 def _extras(interview: Interview, item: Item) -> list[Flowable]:

@@ -19,11 +19,53 @@ Flowable = Any
 
 def paragraph(markup: str, style: Any) -> Flowable:
     """A Paragraph of ``markup``; one that reorders its lines when it holds right-to-left text."""
-    from reportlab.platypus import Paragraph
-
-    flowable = (bidi_paragraph_class() if RTL.search(markup) else Paragraph)(markup, style)
+    kind = bidi_paragraph_class() if RTL.search(markup) else text_paragraph_class()
+    flowable = kind(markup, style)
     flowable.frags = refont(flowable.frags)
     return flowable
+
+
+@cache
+def text_paragraph_class() -> type:
+    from reportlab.platypus import Paragraph
+
+    class TextParagraph(Paragraph):  # type: ignore[misc]
+        """Hyphenates a word only when it is wider than the whole line.
+
+        reportlab would otherwise hyphenate any word at a line's end to fill it ("AMU-cen-ter"
+        in a column that has room for "center" on the next line).
+        """
+
+        def breakLines(self, width: Any) -> Any:
+            style: Any = self.style  # type: ignore[has-type]
+            lang = getattr(style, "hyphenationLang", "")
+            if not lang or not isinstance(lang, str):
+                return super().breakLines(width)
+            narrowest = min(width) if isinstance(width, list | tuple) else width
+            self.style = _long_words_only(style, float(narrowest))
+            try:
+                return super().breakLines(width)
+            finally:
+                self.style = style
+
+    return TextParagraph
+
+
+@cache
+def _long_words_only(style: Any, width: float) -> Any:
+    import pyphen  # type: ignore[import-untyped]
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    dictionary = pyphen.Pyphen(lang=style.hyphenationLang)
+    room = width - style.leftIndent - style.rightIndent
+
+    def hyphenate(word: str) -> Any:
+        if stringWidth(word, style.fontName, style.fontSize) <= room:
+            return ()
+        return dictionary.iterate(word)
+
+    return ParagraphStyle(f"{style.name}-hy", parent=style, hyphenationLang=hyphenate)
 
 
 @cache
@@ -36,9 +78,7 @@ def _flush_right(style: Any) -> Any:
 
 @cache
 def bidi_paragraph_class() -> type:
-    from reportlab.platypus import Paragraph
-
-    class BidiParagraph(Paragraph):  # type: ignore[misc]
+    class BidiParagraph(text_paragraph_class()):  # type: ignore[misc]
         def __init__(
             self, text: str | None, style: Any = None, bulletText: Any = None, **kw: Any
         ) -> None:
@@ -49,7 +89,7 @@ def bidi_paragraph_class() -> type:
             super().__init__(text, style, bulletText, **kw)
 
         def drawPara(self, debug: int = 0) -> None:
-            logical = self.blPara
+            logical: Any = self.blPara  # type: ignore[has-type]
             self.blPara = visual_lines(logical, self.rtl)
             try:
                 super().drawPara(debug)

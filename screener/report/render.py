@@ -13,7 +13,8 @@ from typing import Any
 
 import screener
 from screener.i18n import _, language
-from screener.report.fonts import BOLD, FAMILY, register_fonts
+from screener.report.fonts import FAMILY, register_fonts
+from screener.report.keep import keep_start_class
 from screener.report.story import build_story
 from screener.report.styles import (
     ACCENT,
@@ -27,6 +28,7 @@ from screener.report.styles import (
     PAGE_WIDTH,
     RULE,
 )
+from screener.report.text import draw_line
 from screener.store.records import Interview
 
 
@@ -56,6 +58,7 @@ def render_pdf_bytes(
         lang=lang,
         initialFontName=FAMILY,
     )
+    doc.keepTogetherClass = keep_start_class()
     doc.build(story, canvasmaker=numbered_canvas(header))
     return buffer.getvalue()
 
@@ -115,19 +118,17 @@ def numbered_canvas(texts: dict[str, str]) -> Any:
             top = PAGE_HEIGHT - 14 * MM
             self.saveState()
             self.setFillColor(colors.HexColor(ACCENT))
-            self.setFont(BOLD, 7.5)
-            self.drawString(left, top, texts["confidential"])
+            draw_line(self, left, top, texts["confidential"], 7.5, bold=True)
             self.setFillColor(colors.HexColor(MUTED))
-            self.setFont(FAMILY, 7.5)
-            self.drawRightString(right, top, texts["who"])
+            draw_line(self, right, top, texts["who"], 7.5, right=True)
             self.setStrokeColor(colors.HexColor(RULE))
             self.setLineWidth(0.5)
             self.line(left, top - 4, right, top - 4)
             bottom = 12 * MM
             self.line(left, bottom + 9, right, bottom + 9)
-            self.drawString(left, bottom, texts["product"])
+            draw_line(self, left, bottom, texts["product"], 7.5)
             page = texts["page"].format(page=self._pageNumber, pages=total)
-            self.drawRightString(right, bottom, page)
+            draw_line(self, right, bottom, page, 7.5, right=True)
             self.restoreState()
 
     return NumberedCanvas

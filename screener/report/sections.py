@@ -222,10 +222,29 @@ def _entry_blocks(label: str, headers: list[str], cells: list[list[str]]) -> lis
 
 
 def _widths(headers: list[str], cells: list[list[str]]) -> list[float]:
-    """Columns share the width by how much they hold, within sensible bounds."""
-    weights: list[float] = []
+    """Column widths from the content, as browsers lay out tables: each column gets at least
+    its longest word (so words break only when they must) and the rest of the width by how
+    much it holds."""
+    from reportlab.lib.fonts import tt2ps
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from screener.report.fonts import FAMILY
+
+    bold = tt2ps(FAMILY, 1, 0)
+    padding, size, total = 10.0, 8.5, CONTENT_WIDTH
+    natural: list[float] = []
+    least: list[float] = []
     for column, header in enumerate(headers):
-        longest = max([len(header) / 2, *(len(row[column]) for row in cells)])
-        weights.append(min(max(longest, 8.0), 40.0))
-    total = sum(weights)
-    return [CONTENT_WIDTH * w / total for w in weights]
+        texts = [(header, bold), *((row[column], FAMILY) for row in cells)]
+        lines = [(line, font) for text, font in texts for line in text.split("\n")]
+        natural.append(max(stringWidth(t, f, size) for t, f in lines) + padding)
+        words = [(w, f) for t, f in lines for w in t.split()] or [("", FAMILY)]
+        longest = max(stringWidth(w, f, size) for w, f in words) + padding
+        least.append(min(longest, total * 0.4))
+    if sum(natural) <= total:
+        return [total * n / sum(natural) for n in natural]
+    if sum(least) >= total:
+        return [total * m / sum(least) for m in least]
+    slack = [n - m for n, m in zip(natural, least, strict=True)]
+    spare = total - sum(least)
+    return [m + spare * d / sum(slack) for m, d in zip(least, slack, strict=True)]

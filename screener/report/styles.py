@@ -20,6 +20,10 @@ SHADE = "#e9edf2"
 LIGHT = "#f5f7f9"
 FLAG = "#8a2c0d"
 
+HYPHENATION = {"da": "da_DK", "en": "en_GB"}
+# Words shorter than this are never hyphenated (see also report.paragraph.TextParagraph).
+HYPHENATE_FROM = 6
+
 MM = 72 / 25.4  # points per millimetre, without importing reportlab at module import
 PAGE_WIDTH, PAGE_HEIGHT = 595.2756, 841.8898  # A4 in points
 MARGIN_X = 22 * MM
@@ -71,15 +75,34 @@ class Styles:
     mono: Any
 
 
-@cache
 def styles() -> Styles:
-    """The paragraph styles, built once fonts are registered."""
+    """The paragraph styles of the language being written (it decides the hyphenation)."""
+    from screener.i18n import current_language
+
+    return language_styles(current_language())
+
+
+@cache
+def language_styles(lang: str) -> Styles:
+    """The paragraph styles, built once fonts are registered.
+
+    Words too long for their line, mostly in narrow table columns, are hyphenated by the
+    language's rules (pyphen's dictionaries: "Indsats-element", not "Indsats elemen t").
+    """
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
 
     register_fonts()
     ink, accent, muted = (colors.HexColor(c) for c in (INK, ACCENT, MUTED))
-    base = ParagraphStyle("base", fontName=FAMILY, fontSize=9.5, leading=13.5, textColor=ink)
+    base = ParagraphStyle(
+        "base",
+        fontName=FAMILY,
+        fontSize=9.5,
+        leading=13.5,
+        textColor=ink,
+        hyphenationLang=HYPHENATION.get(lang, ""),
+        hyphenationMinWordLength=HYPHENATE_FROM,
+    )
 
     def derive(name: str, **kw: Any) -> Any:
         return ParagraphStyle(name, parent=base, **kw)

@@ -2,10 +2,11 @@
 
 Arabic-script letters are shaped with ``arabic-reshaper`` (contextual forms and the lam-alef
 ligature, in logical order); each run of text is set in the bundled font that covers it
-(``report.fonts``), in the weight and slant of the text around it. Right-to-left order is applied per printed line, after the paragraph has
-been broken into lines in logical order (``BidiParagraph``), so an Arabic sentence that wraps
-reads from the first line to the next. reportlab's own bidi needs ``rlbidi`` (not installable
-here); ``python-bidi``'s reference algorithm gives the visual order of each line.
+(``report.fonts``), in the weight and slant of the text around it. Right-to-left order is
+applied per printed line, after the paragraph has been broken into lines in logical order
+(``report.paragraph``), so an Arabic sentence that wraps reads from the first line on.
+reportlab's own bidi needs ``rlbidi`` (not installable here); ``python-bidi``'s reference
+algorithm gives the visual order of each line.
 
 Characters no bundled font can draw (emoji, scripts not bundled) become U+FFFD, a visible mark,
 and are collected so the export can warn about them.
@@ -58,7 +59,7 @@ def shape(text: str) -> str:
 
 @cache
 def _reshaper() -> Any:
-    import arabic_reshaper
+    import arabic_reshaper  # type: ignore[import-untyped]
 
     return arabic_reshaper.ArabicReshaper()
 
@@ -130,7 +131,7 @@ def is_rtl(markup: str) -> bool:
 
 def visual_order(text: str, rtl: bool) -> list[tuple[int, str]]:
     """One line in display order: (logical index, character, mirrored where the rules say)."""
-    from bidi import algorithm as uba
+    from bidi import algorithm as uba  # type: ignore[import-untyped]
 
     storage = uba.get_empty_storage()
     storage["base_level"] = int(rtl)
@@ -168,3 +169,23 @@ def visual_runs(text: str, bold: bool = False, italic: bool = False) -> list[tup
             else:
                 ordered.append((owner[index], char))
     return [(tt2ps(family, int(bold), int(italic)), run) for family, run in ordered]
+
+
+def runs_width(pieces: list[tuple[str, str]], size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(sum(stringWidth(run, face, size) for face, run in pieces))
+
+
+def draw_line(
+    canvas: Any, x: float, y: float, text: str, size: float, bold: bool = False, right: bool = False
+) -> None:
+    """One line on the canvas (running header and footer) in every script; ``right`` aligns
+    its end at ``x``."""
+    pieces = visual_runs(text, bold)
+    if right:
+        x -= runs_width(pieces, size)
+    for face, run in pieces:
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, run)
+        x += runs_width([(face, run)], size)
