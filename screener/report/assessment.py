@@ -11,6 +11,7 @@ from screener.questionnaire.model import Item
 from screener.report.answers import Shown, display
 from screener.report.layout import (
     Flowable,
+    bullet_list,
     chapter,
     follow_up_mark,
     heading,
@@ -88,13 +89,11 @@ def effort(interview: Interview, lang: str, used: set[str]) -> list[Flowable]:
         values = role_values(interview, "effort_elements")
         if not values:
             story += _answer(interview, elements, lang)
-        for value in values:
-            story.append(
-                markup(f"•&nbsp;&nbsp;{esc(q.choice_label(elements, value, lang))}", s.answer)
-            )
+        chosen = [q.choice_label(elements, value, lang) for value in values]
         other = interview.answers.get(elements.name)
         if other is not None and other.other:
-            story.append(markup(f"•&nbsp;&nbsp;{esc(other.other)}", s.answer))
+            chosen.append(other.other)
+        story += bullet_list(chosen, s.body)
         story += _extras(interview, elements)
     if plan is not None:
         used.add(plan.name)

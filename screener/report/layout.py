@@ -129,6 +129,26 @@ def question_block(
     return blocks
 
 
+def bullet_list(items: list[str], style: Any = None) -> list[Flowable]:
+    """One paragraph per item with a hanging bullet: a checklist reads as a list."""
+    style = _bulleted(style or styles().answer)
+    return [paragraph(esc(item), style, bullet="•") for item in items]
+
+
+@cache
+def _bulleted(style: Any) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(
+        f"{style.name}-bullet",
+        parent=style,
+        leftIndent=style.leftIndent + 11,
+        bulletIndent=style.leftIndent + 1,
+        spaceBefore=0,
+        spaceAfter=0,
+    )
+
+
 def question_label(label: str, flagged: bool = False) -> Flowable:
     head = esc(label)
     if flagged:

@@ -17,10 +17,10 @@ from screener.report.text import RTL, is_rtl, refont, visual_order
 Flowable = Any
 
 
-def paragraph(markup: str, style: Any) -> Flowable:
+def paragraph(markup: str, style: Any, bullet: str | None = None) -> Flowable:
     """A Paragraph of ``markup``; one that reorders its lines when it holds right-to-left text."""
     kind = bidi_paragraph_class() if RTL.search(markup) else text_paragraph_class()
-    flowable = kind(markup, style)
+    flowable = kind(markup, style, bullet)
     flowable.frags = refont(flowable.frags)
     return flowable
 

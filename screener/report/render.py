@@ -7,6 +7,7 @@ canvas: pages are held back until the end so that the total page count is known.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,14 +29,46 @@ from screener.report.styles import (
     PAGE_WIDTH,
     RULE,
 )
-from screener.report.text import draw_line
+from screener.report.text import collecting_missing, draw_line
 from screener.store.records import Interview
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The PDF, and the characters no bundled font has (printed as U+FFFD, e.g. most emoji)."""
+
+    pdf: bytes
+    missing: tuple[str, ...] = ()
 
 
 def render_pdf_bytes(
     interview: Interview, lang: str, generated_at: datetime | None = None
 ) -> bytes:
     """The handover report as PDF bytes (A4), in ``lang`` ('da' or 'en')."""
+    return render_report(interview, lang, generated_at).pdf
+
+
+def render_report(
+    interview: Interview, lang: str, generated_at: datetime | None = None
+) -> Rendered:
+    """The report and what could not be printed as written, for a warning in the export."""
+    with collecting_missing() as missing:
+        pdf = _render(interview, lang, generated_at)
+    return Rendered(pdf, tuple(sorted(missing)))
+
+
+def missing_warning(missing: tuple[str, ...]) -> str:
+    """The export's warning about characters printed as U+FFFD ('' when there are none)."""
+    if not missing:
+        return ""
+    codes = ", ".join(f"U+{ord(char):04X}" for char in missing)
+    return _(
+        "Some characters have no letter form in the report's fonts and are printed as \ufffd: "
+        "{codes}"
+    ).format(codes=codes)
+
+
+def _render(interview: Interview, lang: str, generated_at: datetime | None) -> bytes:
     from reportlab.platypus import SimpleDocTemplate
 
     register_fonts()
@@ -65,15 +98,18 @@ def render_pdf_bytes(
 
 def write_pdf(
     interview: Interview, path: Path, lang: str, generated_at: datetime | None = None
-) -> None:
+) -> list[str]:
     """Render and write atomically: a half-written report never lands on the USB stick.
 
-    Raises ExportError (from ``screener.files.atomic_write``) when the folder is missing or
-    read-only.
+    Returns warnings for the consultant (characters the fonts cannot print). Raises
+    ExportError (from ``screener.files.atomic_write``) when the folder is missing or read-only.
     """
     from screener.files import atomic_write
 
-    atomic_write(path, render_pdf_bytes(interview, lang, generated_at))
+    rendered = render_report(interview, lang, generated_at)
+    atomic_write(path, rendered.pdf)
+    warning = missing_warning(rendered.missing)
+    return [warning] if warning else []
 
 
 def _header_texts(interview: Interview) -> dict[str, str]:

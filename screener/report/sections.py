@@ -23,6 +23,7 @@ from screener.report.charts import competence_chart, language_chart
 from screener.report.layout import (
     CELL_LIMIT,
     Flowable,
+    bullet_list,
     chapter,
     data_table,
     heading,
@@ -35,7 +36,7 @@ from screener.report.layout import (
 from screener.report.plan import Chapter, Entry
 from screener.report.profile import SKILLS, competences, entries, language_rows
 from screener.report.styles import CONTENT_WIDTH, esc, styles
-from screener.store.records import Interview
+from screener.store.records import AnswerState, Interview
 
 TABLE_MAX_COLUMNS = 5
 
@@ -143,12 +144,30 @@ def _all_charted(repeat: Item) -> bool:
 
 def item_blocks(interview: Interview, item: Item, lang: str) -> list[Flowable]:
     label = interview.questionnaire.text(item.label, lang)
+    checked = checklist(interview, item, lang)
+    if len(checked) > 1:
+        note = interview.notes.get(item.name, "")
+        story = [question_label(label, item.name in interview.flags), *bullet_list(checked)]
+        return story + ([note_paragraph(note)] if note.strip() else [])
     return question_block(
         label,
         display(interview, item, lang),
         interview.notes.get(item.name, ""),
         item.name in interview.flags,
     )
+
+
+def checklist(interview: Interview, item: Item, lang: str) -> list[str]:
+    """The ticked choices of a select-multiple answer, "other, namely" on the last one."""
+    answer = interview.answers.get(item.name)
+    if item.kind != "select_multiple" or answer is None or answer.state is not AnswerState.ANSWERED:
+        return []
+    values = answer.value if isinstance(answer.value, list) else [answer.value]
+    q = interview.questionnaire
+    labels = [q.choice_label(item, str(v), lang) for v in values if v not in (None, "")]
+    if answer.other:
+        labels = [*labels[:-1], f"{labels[-1]}: {answer.other}"] if labels else [answer.other]
+    return labels
 
 
 def competence_figure(interview: Interview, lang: str, done: _Done) -> list[Flowable]:

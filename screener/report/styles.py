@@ -97,6 +97,7 @@ def language_styles(lang: str) -> Styles:
     base = ParagraphStyle(
         "base",
         fontName=FAMILY,
+        bulletFontName=FAMILY,  # the default would add Helvetica, unembedded
         fontSize=9.5,
         leading=13.5,
         textColor=ink,
