@@ -295,3 +295,9 @@ def test_a_long_answer_starts_under_its_question_and_is_complete() -> None:
     assert "Fortæl om dit arbejde" in pages[start]  # not moved whole to the next page
     joined = " ".join(" ".join(pages).split())
     assert "399: Jeg har arbejdet" in joined and "SLUT." in joined
+
+
+def test_no_names_in_the_metadata(rendered: Any) -> None:
+    metadata = PdfReader(io.BytesIO(rendered.pdf)).metadata or {}
+    values = " ".join(str(value) for value in metadata.values())
+    assert "Yonas" not in values and "Mette" not in values

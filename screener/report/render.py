@@ -84,8 +84,9 @@ def _render(interview: Interview, lang: str, generated_at: datetime | None) -> b
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=f"{title}: {interview.info.candidate_name}",
-        author=interview.info.consultant,
+        # No names in the metadata: file managers and mail clients show it without opening.
+        title=title,
+        author="Screener",
         subject=interview.questionnaire.id,
         creator=f"Screener {screener.__version__}",
         lang=lang,
