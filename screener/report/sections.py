@@ -250,7 +250,7 @@ def _widths(headers: list[str], cells: list[list[str]]) -> list[float]:
     from screener.report.fonts import FAMILY
 
     bold = tt2ps(FAMILY, 1, 0)
-    padding, size, total = 10.0, 8.5, CONTENT_WIDTH
+    padding, size, total = 12.0, 8.5, CONTENT_WIDTH  # cell padding 5 + 5, and slack
     natural: list[float] = []
     least: list[float] = []
     for column, header in enumerate(headers):
