@@ -16,7 +16,7 @@ from screener.report.layout import (
     follow_up_mark,
     heading,
     markup,
-    note_paragraph,
+    note_paragraphs,
     para,
     paras,
 )
@@ -124,5 +124,5 @@ def _extras(interview: Interview, item: Item) -> list[Flowable]:
         extras.append(markup(follow_up_mark(), styles().note))
     note = interview.notes.get(item.name, "")
     if note.strip():
-        extras.append(note_paragraph(note))
+        extras += note_paragraphs(note)
     return extras

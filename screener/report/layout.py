@@ -125,7 +125,7 @@ def question_block(
     """Question label, answer, then the consultant's note and the follow-up mark if any."""
     blocks = [question_label(label, flagged), *shown_paragraphs(shown)]
     if note.strip():
-        blocks.append(note_paragraph(note))
+        blocks += note_paragraphs(note)
     return blocks
 
 
@@ -163,9 +163,26 @@ def follow_up_mark() -> str:
 
 
 def note_paragraph(note: str) -> Flowable:
+    """A short consultant's note as one paragraph (see ``note_paragraphs`` for any length)."""
+    return note_paragraphs(note)[0]
+
+
+def note_paragraphs(note: str) -> list[Flowable]:
+    """The consultant's note after its heading, in pieces when long (as ``paras``)."""
     # The messages stay outside f-strings: Babel's extractor does not look inside them.
     heading = esc(_("Consultant note:"))
-    return markup(f"<b>{heading}</b> {esc(note)}", styles().note)
+    style = styles().note
+    pieces = [piece for line in note.split("\n") for piece in chunks(line)]
+    if len(pieces) == 1:
+        return [markup(f"<b>{heading}</b> {esc(note)}", style)]
+    last = len(pieces) - 1
+    return [
+        paragraph(
+            (f"<b>{heading}</b> " if index == 0 else "") + (esc(piece) or "&nbsp;"),
+            _tight(style, index == 0, index == last),
+        )
+        for index, piece in enumerate(pieces)
+    ]
 
 
 def key_value_table(

@@ -28,7 +28,7 @@ from screener.report.layout import (
     data_table,
     heading,
     markup,
-    note_paragraph,
+    note_paragraphs,
     para,
     question_block,
     question_label,
@@ -148,7 +148,7 @@ def item_blocks(interview: Interview, item: Item, lang: str) -> list[Flowable]:
     if len(checked) > 1:
         note = interview.notes.get(item.name, "")
         story = [question_label(label, item.name in interview.flags), *bullet_list(checked)]
-        return story + ([note_paragraph(note)] if note.strip() else [])
+        return story + (note_paragraphs(note) if note.strip() else [])
     return question_block(
         label,
         display(interview, item, lang),
@@ -210,7 +210,7 @@ def repeat_blocks(
         return question_block(label, shown, note, flagged)
     if not table:
         extras = [question_label(label, flagged)] if flagged or note.strip() else []
-        return extras + ([note_paragraph(note)] if note.strip() else [])
+        return extras + (note_paragraphs(note) if note.strip() else [])
     columns = [c for c in item.items if in_report(c) and c.kind != "group"]
     cells = [
         [format_value(q, c, row.get(c.name), lang, compact=True) or "–" for c in columns]
@@ -225,7 +225,7 @@ def repeat_blocks(
     else:
         story += _entry_blocks(label, headers, cells)
     if note.strip():
-        story.append(note_paragraph(note))
+        story += note_paragraphs(note)
     return story
 
 
