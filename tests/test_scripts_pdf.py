@@ -42,6 +42,16 @@ SAMPLES = {
     "somali": "Maxamed Cabdullaahi Xuseen, Muqdisho",
     "turkish": "Şükrü Öztürk, İzmir ğ ı ş",
 }
+# Further scripts the fonts must cover (checked on the character maps only).
+MORE_SAMPLES = {
+    "urdu": "اردو زبان ٹھیک ہے، ڈاکٹر بڑا",
+    "pashto": "پښتو ژبه",
+    "hebrew": "עברית",
+    "armenian": "Հայերեն",
+    "georgian": "ქართული",
+    "greek": "Ελληνικά",
+    "vietnamese": "Nguyễn Thị Ánh",
+}
 MIXED = f"Hun hedder {ARABIC_NAME} og taler arabisk (عربي) og dansk."
 
 
@@ -88,11 +98,11 @@ def _cmap(face: str) -> frozenset[int]:
     return frozenset(TTFontFile(str(FONT_DIR / FILES[face])).charToGlyph)
 
 
-@pytest.mark.parametrize("script", sorted(SAMPLES))
+@pytest.mark.parametrize("script", sorted(SAMPLES | MORE_SAMPLES))
 def test_every_face_of_the_chosen_family_has_the_letters(script: str) -> None:
     from screener.report.text import shape
 
-    for char in set(shape(SAMPLES[script])) - {" "}:
+    for char in set(shape((SAMPLES | MORE_SAMPLES)[script])) - {" "}:
         family = family_for(char)
         assert family is not None, (script, char)
         for face in set(FAMILIES[family]):
