@@ -311,3 +311,13 @@ def test_no_names_in_the_metadata(rendered: Any) -> None:
     metadata = PdfReader(io.BytesIO(rendered.pdf)).metadata or {}
     values = " ".join(str(value) for value in metadata.values())
     assert "Yonas" not in values and "Mette" not in values
+
+
+def test_sorani_ae_joins_the_letter_before_it_only() -> None:
+    from screener.report.text import shape
+
+    shaped = shape("ئەحمەد")
+    assert shaped[0] == "\ufe8b"  # yeh with hamza in its initial form: it joins the AE
+    assert shaped[1] == "\ufeea"  # AE drawn as a final heh ...
+    assert shaped[2] == "\ufea3"  # ... and the next letter starts anew (initial hah)
+    assert shape("می\u200cخواهم").count("\u200c") == 1  # the writer's own ZWNJ stays

@@ -50,11 +50,18 @@ def normalise(text: object) -> str:
     return _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
 
 
+# Kurdish Sorani AE (ە) has no presentation forms; it is drawn as heh that does not join the
+# next letter, the way Sorani was written before it had its own code point ("ه" + ZWNJ). A
+# noncharacter stands in for the ZWNJ while shaping, so the writer's own ZWNJs stay untouched.
+_SORANI_AE, _NO_JOIN = "\u06d5", "\ufdd0"
+
+
 def shape(text: str) -> str:
     """Arabic-script letters in their joined (contextual) forms, still in logical order."""
     if not ARABIC_LETTERS.search(text):
         return text
-    return str(_reshaper().reshape(text))
+    text = text.replace(_SORANI_AE, "\u0647" + _NO_JOIN)
+    return str(_reshaper().reshape(text)).replace(_NO_JOIN, "")
 
 
 @cache
