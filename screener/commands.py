@@ -137,8 +137,10 @@ def export(
                 write_json(repo, interview_id, json_path)
                 print(_("JSON written to {path}").format(path=json_path), file=out)
             if pdf_path is not None:
-                write_report(repo, interview_id, pdf_path, settings.language)
+                warnings = write_report(repo, interview_id, pdf_path, settings.language)
                 print(_("PDF written to {path}").format(path=pdf_path), file=out)
+                for warning in warnings:
+                    print(f"screener: {warning}", file=sys.stderr)
             for path, data, message in papers:
                 atomic_write(path, data)
                 print(message.format(path=path), file=out)

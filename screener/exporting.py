@@ -15,6 +15,7 @@ from screener.store.repository import Repository
 class ExportResult:
     pdf: Path
     json: Path
+    warnings: tuple[str, ...] = ()
 
 
 def export_names(interview_id: int, folder: Path) -> tuple[Path, Path]:
@@ -36,12 +37,13 @@ def write_json(repo: Repository, interview_id: int, path: Path) -> None:
     atomic_write(path, text.encode("utf-8"))
 
 
-def write_report(repo: Repository, interview_id: int, path: Path, lang: str) -> None:
-    """The handover PDF, under the same consent rules as the JSON."""
+def write_report(repo: Repository, interview_id: int, path: Path, lang: str) -> list[str]:
+    """The handover PDF, under the same consent rules as the JSON; returns warnings for the
+    consultant (characters no bundled font can print)."""
     from screener.interview.disclosure import for_handover
     from screener.report.render import write_pdf
 
-    write_pdf(for_handover(repo.get(interview_id)), path, lang)
+    return write_pdf(for_handover(repo.get(interview_id)), path, lang)
 
 
 def export_interview(repo: Repository, interview_id: int, folder: Path, lang: str) -> ExportResult:
@@ -54,7 +56,7 @@ def export_interview(repo: Repository, interview_id: int, folder: Path, lang: st
     if not folder.is_dir():
         raise ExportError(_("The folder does not exist: {folder}").format(folder=folder))
     pdf_path, json_path = export_names(interview_id, folder)
-    write_report(repo, interview_id, pdf_path, lang)
+    warnings = write_report(repo, interview_id, pdf_path, lang)
     write_json(repo, interview_id, json_path)
     repo.mark_exported(interview_id)
-    return ExportResult(pdf=pdf_path, json=json_path)
+    return ExportResult(pdf=pdf_path, json=json_path, warnings=tuple(warnings))

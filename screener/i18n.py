@@ -1,13 +1,19 @@
 """Translations and locale-aware formatting.
 
 Message ids are English; catalogs live in ``locales/<lang>/LC_MESSAGES/screener.po`` with the
-compiled ``.mo`` beside them. The active language is process-wide and can change at run time;
-the app re-renders its texts after ``set_language``.
+compiled ``.mo`` beside them. ``set_language`` sets the process-wide default (the UI's language,
+switched with F2; the app re-renders its texts after it). ``with language("en"):`` overrides it
+for the current thread or task only (a ``ContextVar``), so a report built in English on a worker
+thread never changes what ``_()`` returns on the UI thread, and an F2 switch made meanwhile is
+not undone when the report is done.
 """
 
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -19,7 +25,10 @@ DOMAIN = "screener"
 EXTRACT_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "Binding": (3,)}
 LOCALES = {"da": "da_DK", "en": "en_GB"}
 
-_state: dict[str, Any] = {"lang": "da", "translations": gettext.NullTranslations()}
+_state: dict[str, Any] = {"lang": "da"}
+# None: follow the process-wide default in _state. A thread started with threading.Thread
+# begins with an empty context, so it sees the default, never another thread's override.
+_override: ContextVar[str | None] = ContextVar("screener_language", default=None)
 
 
 @cache
@@ -29,27 +38,43 @@ def _translations(lang: str) -> gettext.NullTranslations:
     )
 
 
-def set_language(lang: str) -> None:
-    """Make ``lang`` ('da' or 'en') the language of every following ``_()`` call."""
+def _check(lang: str) -> None:
     if lang not in LOCALES:
         raise ValueError(f"unsupported language: {lang}")
-    _state["translations"] = _translations(lang)
+
+
+def set_language(lang: str) -> None:
+    """Make ``lang`` ('da' or 'en') the default language of ``_()`` in every thread.
+
+    A ``with language(...)`` block in progress keeps its own language.
+    """
+    _check(lang)
     _state["lang"] = lang
 
 
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Translate into ``lang`` inside the block, in this thread or task only."""
+    _check(lang)
+    token = _override.set(lang)
+    try:
+        yield
+    finally:
+        _override.reset(token)
+
+
 def current_language() -> str:
-    return str(_state["lang"])
+    """The language of ``_()`` here: this context's override, else the default."""
+    return _override.get() or str(_state["lang"])
 
 
 def _(message: str) -> str:
     """Translate ``message`` into the active language."""
-    translations: gettext.NullTranslations = _state["translations"]
-    return translations.gettext(message)
+    return _translations(current_language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    translations: gettext.NullTranslations = _state["translations"]
-    return translations.ngettext(singular, plural, n)
+    return _translations(current_language()).ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

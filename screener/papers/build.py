@@ -28,9 +28,9 @@ class Check:
 
 
 def _language(lang: str) -> AbstractContextManager[None]:
-    from screener.report.story import language
+    from screener.i18n import language
 
-    return language(lang)
+    return language(lang)  # this thread or task only: the screen keeps its own language
 
 
 def cv_texts(interview: Interview, lang: str) -> tuple[dict[str, str], dict[str, str]]:

@@ -30,10 +30,11 @@ def render_pdf_bytes(
 
 def write_pdf(
     interview: Interview, path: Path, lang: str, generated_at: datetime | None = None
-) -> None:
+) -> list[str]:
+    """Write the report; returns warnings (characters no bundled font can print)."""
     from screener.report.render import write_pdf as write
 
-    write(interview, path, lang, generated_at)
+    return write(interview, path, lang, generated_at)
 
 
 __all__ = ["build_story", "render_pdf_bytes", "write_pdf"]

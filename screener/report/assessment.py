@@ -16,8 +16,9 @@ from screener.report.layout import (
     follow_up_mark,
     heading,
     markup,
-    note_paragraph,
+    note_paragraphs,
     para,
+    paras,
 )
 from screener.report.plan import Chapter
 from screener.report.profile import entries, role_display, role_item, role_values
@@ -74,7 +75,7 @@ def typology(interview: Interview, lang: str, used: set[str]) -> list[Flowable]:
     values = role_values(interview, "typology")
     q = interview.questionnaire
     if not values:
-        story.append(_answer(interview, item, lang))
+        story += _answer(interview, item, lang)
     for value in values:
         label = q.choice_label(item, value, lang)
         line = _("The consultant chose: {typology}").format(typology=label)
@@ -184,14 +185,15 @@ def _part(interview: Interview, role: str, title: str, lang: str, used: set[str]
     if item is None:
         return []
     used.add(item.name)
-    return [heading(title), _answer(interview, item, lang), *_extras(interview, item)]
+    return [heading(title), *_answer(interview, item, lang), *_extras(interview, item)]
 
 
-def _answer(interview: Interview, item: Item, lang: str) -> Flowable:
+def _answer(interview: Interview, item: Item, lang: str) -> list[Flowable]:
     s = styles()
     shown = display(interview, item, lang)
-    style = s.body if shown.shown is Shown.VALUE else s.non_response
-    return para(shown.text, style)
+    if shown.shown is Shown.VALUE:
+        return paras(shown.text, s.body)
+    return [para(shown.text, s.non_response)]
 
 
 def _extras(interview: Interview, item: Item) -> list[Flowable]:
@@ -201,5 +203,5 @@ def _extras(interview: Interview, item: Item) -> list[Flowable]:
         extras.append(markup(follow_up_mark(), styles().note))
     note = interview.notes.get(item.name, "")
     if note.strip():
-        extras.append(note_paragraph(note))
+        extras += note_paragraphs(note)
     return extras

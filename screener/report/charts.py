@@ -11,6 +11,7 @@ from typing import Any
 from screener.report.fonts import BOLD, FAMILY, ITALIC
 from screener.report.profile import LanguageRow
 from screener.report.styles import ACCENT, CONTENT_WIDTH, INK, MUTED, RULE
+from screener.report.text import runs_width, visual_runs
 
 Flowable = Any
 SEGMENT_GAP = 2.0
@@ -60,20 +61,20 @@ def _text(
     color: str = INK,
     anchor: str = "start",
 ) -> None:
+    """A label in every script: one String per run of a font, in display order."""
     from reportlab.graphics.shapes import String
     from reportlab.lib import colors
+    from reportlab.lib.fonts import ps2tt
 
-    drawing.add(
-        String(
-            x,
-            y,
-            text,
-            fontName=font,
-            fontSize=size,
-            fillColor=colors.HexColor(color),
-            textAnchor=anchor,
+    _family, bold, italic = ps2tt(font)
+    pieces = visual_runs(text, bool(bold), bool(italic))
+    width = runs_width(pieces, size)
+    x -= {"end": width, "middle": width / 2}.get(anchor, 0.0)
+    for face, run in pieces:
+        drawing.add(
+            String(x, y, run, fontName=face, fontSize=size, fillColor=colors.HexColor(color))
         )
-    )
+        x += runs_width([(face, run)], size)
 
 
 def _lines(text: str, font: str, size: float, width: float, most: int = 2) -> list[str]:

@@ -5,11 +5,13 @@ Every function here takes plain text and escapes it itself, so callers cannot fo
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from screener.i18n import _
 from screener.report.answers import Display, Shown
 from screener.report.fonts import FAMILY
+from screener.report.paragraph import paragraph
 from screener.report.styles import (
     ACCENT,
     CONTENT_WIDTH,
@@ -24,19 +26,59 @@ from screener.report.styles import (
 Flowable = Any
 # Tables hold short texts only: a cell cannot split across pages, long text goes outside.
 CELL_LIMIT = 600
+# Longest piece of text in one Paragraph. reportlab breaks the rest of a paragraph into lines
+# again on every page it continues on, so one huge paragraph costs time with the square of its
+# length; pieces of this size keep a 1 MB answer linear.
+CHUNK = 2000
 
 
 def para(text: str, style: Any = None) -> Flowable:
-    from reportlab.platypus import Paragraph
+    return paragraph(esc(text), style or styles().body)
 
-    return Paragraph(esc(text), style or styles().body)
+
+def paras(text: str, style: Any = None) -> list[Flowable]:
+    """Long text as a column of paragraphs: one per line of the text, long lines in pieces.
+
+    The pieces of one text sit as close as the lines of one paragraph would; only the first
+    keeps the style's space before and the last its space after.
+    """
+    style = style or styles().body
+    pieces = [piece for line in text.split("\n") for piece in chunks(line)]
+    if len(pieces) <= 1:
+        return [para(text, style)]
+    last = len(pieces) - 1
+    return [
+        paragraph(esc(piece) or "&nbsp;", _tight(style, index == 0, index == last))
+        for index, piece in enumerate(pieces)
+    ]
+
+
+def chunks(line: str, size: int = CHUNK) -> list[str]:
+    """``line`` cut into pieces of at most ``size`` characters, after a sentence or a space."""
+    pieces: list[str] = []
+    while len(line) > size:
+        cut = line.rfind(". ", size // 2, size) + 1 or line.rfind(" ", size // 2, size)
+        cut = cut if cut > 0 else size
+        pieces.append(line[:cut])
+        line = line[cut:].lstrip(" ")
+    return [*pieces, line]
+
+
+@cache
+def _tight(style: Any, first: bool, last: bool) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(
+        f"{style.name}-{int(first)}{int(last)}",
+        parent=style,
+        spaceBefore=style.spaceBefore if first else 0,
+        spaceAfter=style.spaceAfter if last else 0,
+    )
 
 
 def markup(html: str, style: Any = None) -> Flowable:
     """A paragraph from markup the caller built with ``esc`` around every piece of data."""
-    from reportlab.platypus import Paragraph
-
-    return Paragraph(html, style or styles().body)
+    return paragraph(html, style or styles().body)
 
 
 def chapter(title: str) -> list[Flowable]:
@@ -70,14 +112,41 @@ def shown_paragraph(shown: Display, style: Any = None) -> Flowable:
     return para(shown.text, s.non_response)
 
 
+def shown_paragraphs(shown: Display, style: Any = None) -> list[Flowable]:
+    """An answer of any length in the main flow (it splits across pages)."""
+    if shown.shown is Shown.VALUE:
+        return paras(shown.text, style or styles().answer)
+    return [shown_paragraph(shown)]
+
+
 def question_block(
     label: str, shown: Display, note: str = "", flagged: bool = False
 ) -> list[Flowable]:
     """Question label, answer, then the consultant's note and the follow-up mark if any."""
-    blocks = [question_label(label, flagged), shown_paragraph(shown)]
+    blocks = [question_label(label, flagged), *shown_paragraphs(shown)]
     if note.strip():
-        blocks.append(note_paragraph(note))
+        blocks += note_paragraphs(note)
     return blocks
+
+
+def bullet_list(items: list[str], style: Any = None) -> list[Flowable]:
+    """One paragraph per item with a hanging bullet: a checklist reads as a list."""
+    style = _bulleted(style or styles().answer)
+    return [paragraph(esc(item), style, bullet="•") for item in items]
+
+
+@cache
+def _bulleted(style: Any) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(
+        f"{style.name}-bullet",
+        parent=style,
+        leftIndent=style.leftIndent + 11,
+        bulletIndent=style.leftIndent + 1,
+        spaceBefore=0,
+        spaceAfter=0,
+    )
 
 
 def question_label(label: str, flagged: bool = False) -> Flowable:
@@ -94,9 +163,26 @@ def follow_up_mark() -> str:
 
 
 def note_paragraph(note: str) -> Flowable:
+    """A short consultant's note as one paragraph (see ``note_paragraphs`` for any length)."""
+    return note_paragraphs(note)[0]
+
+
+def note_paragraphs(note: str) -> list[Flowable]:
+    """The consultant's note after its heading, in pieces when long (as ``paras``)."""
     # The messages stay outside f-strings: Babel's extractor does not look inside them.
     heading = esc(_("Consultant note:"))
-    return markup(f"<b>{heading}</b> {esc(note)}", styles().note)
+    style = styles().note
+    pieces = [piece for line in note.split("\n") for piece in chunks(line)]
+    if len(pieces) == 1:
+        return [markup(f"<b>{heading}</b> {esc(note)}", style)]
+    last = len(pieces) - 1
+    return [
+        paragraph(
+            (f"<b>{heading}</b> " if index == 0 else "") + (esc(piece) or "&nbsp;"),
+            _tight(style, index == 0, index == last),
+        )
+        for index, piece in enumerate(pieces)
+    ]
 
 
 def key_value_table(

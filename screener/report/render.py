@@ -7,14 +7,16 @@ canvas: pages are held back until the end so that the total page count is known.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import screener
-from screener.i18n import _
-from screener.report.fonts import BOLD, FAMILY, register_fonts
-from screener.report.story import build_story, language
+from screener.i18n import _, language
+from screener.report.fonts import FAMILY, register_fonts
+from screener.report.keep import keep_start_class
+from screener.report.story import build_story
 from screener.report.styles import (
     ACCENT,
     CONTENT_LEFT,
@@ -27,13 +29,46 @@ from screener.report.styles import (
     PAGE_WIDTH,
     RULE,
 )
+from screener.report.text import collecting_missing, draw_line
 from screener.store.records import Interview
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The PDF, and the characters no bundled font has (printed as U+FFFD, e.g. most emoji)."""
+
+    pdf: bytes
+    missing: tuple[str, ...] = ()
 
 
 def render_pdf_bytes(
     interview: Interview, lang: str, generated_at: datetime | None = None
 ) -> bytes:
     """The handover report as PDF bytes (A4), in ``lang`` ('da' or 'en')."""
+    return render_report(interview, lang, generated_at).pdf
+
+
+def render_report(
+    interview: Interview, lang: str, generated_at: datetime | None = None
+) -> Rendered:
+    """The report and what could not be printed as written, for a warning in the export."""
+    with collecting_missing() as missing:
+        pdf = _render(interview, lang, generated_at)
+    return Rendered(pdf, tuple(sorted(missing)))
+
+
+def missing_warning(missing: tuple[str, ...]) -> str:
+    """The export's warning about characters printed as U+FFFD ('' when there are none)."""
+    if not missing:
+        return ""
+    codes = ", ".join(f"U+{ord(char):04X}" for char in missing)
+    return _(
+        "Some characters have no letter form in the report's fonts and are printed as \ufffd: "
+        "{codes}"
+    ).format(codes=codes)
+
+
+def _render(interview: Interview, lang: str, generated_at: datetime | None) -> bytes:
     from reportlab.platypus import SimpleDocTemplate
 
     register_fonts()
@@ -49,28 +84,33 @@ def render_pdf_bytes(
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=f"{title}: {interview.info.candidate_name}",
-        author=interview.info.consultant,
+        # No names in the metadata: file managers and mail clients show it without opening.
+        title=title,
+        author="Screener",
         subject=interview.questionnaire.id,
         creator=f"Screener {screener.__version__}",
         lang=lang,
         initialFontName=FAMILY,
     )
+    doc.keepTogetherClass = keep_start_class()
     doc.build(story, canvasmaker=numbered_canvas(header))
     return buffer.getvalue()
 
 
 def write_pdf(
     interview: Interview, path: Path, lang: str, generated_at: datetime | None = None
-) -> None:
+) -> list[str]:
     """Render and write atomically: a half-written report never lands on the USB stick.
 
-    Raises ExportError (from ``screener.files.atomic_write``) when the folder is missing or
-    read-only.
+    Returns warnings for the consultant (characters the fonts cannot print). Raises
+    ExportError (from ``screener.files.atomic_write``) when the folder is missing or read-only.
     """
     from screener.files import atomic_write
 
-    atomic_write(path, render_pdf_bytes(interview, lang, generated_at))
+    rendered = render_report(interview, lang, generated_at)
+    atomic_write(path, rendered.pdf)
+    warning = missing_warning(rendered.missing)
+    return [warning] if warning else []
 
 
 def _header_texts(interview: Interview) -> dict[str, str]:
@@ -115,19 +155,17 @@ def numbered_canvas(texts: dict[str, str]) -> Any:
             top = PAGE_HEIGHT - 14 * MM
             self.saveState()
             self.setFillColor(colors.HexColor(ACCENT))
-            self.setFont(BOLD, 7.5)
-            self.drawString(left, top, texts["confidential"])
+            draw_line(self, left, top, texts["confidential"], 7.5, bold=True)
             self.setFillColor(colors.HexColor(MUTED))
-            self.setFont(FAMILY, 7.5)
-            self.drawRightString(right, top, texts["who"])
+            draw_line(self, right, top, texts["who"], 7.5, right=True)
             self.setStrokeColor(colors.HexColor(RULE))
             self.setLineWidth(0.5)
             self.line(left, top - 4, right, top - 4)
             bottom = 12 * MM
             self.line(left, bottom + 9, right, bottom + 9)
-            self.drawString(left, bottom, texts["product"])
+            draw_line(self, left, bottom, texts["product"], 7.5)
             page = texts["page"].format(page=self._pageNumber, pages=total)
-            self.drawRightString(right, bottom, page)
+            draw_line(self, right, bottom, page, 7.5, right=True)
             self.restoreState()
 
     return NumberedCanvas

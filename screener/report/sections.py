@@ -23,11 +23,12 @@ from screener.report.charts import competence_chart, language_chart
 from screener.report.layout import (
     CELL_LIMIT,
     Flowable,
+    bullet_list,
     chapter,
     data_table,
     heading,
     markup,
-    note_paragraph,
+    note_paragraphs,
     para,
     question_block,
     question_label,
@@ -42,7 +43,7 @@ from screener.report.profile import (
     rating_sources,
 )
 from screener.report.styles import CONTENT_WIDTH, esc, styles
-from screener.store.records import Interview
+from screener.store.records import AnswerState, Interview
 
 TABLE_MAX_COLUMNS = 5
 
@@ -177,12 +178,30 @@ def _all_charted(repeat: Item) -> bool:
 
 def item_blocks(interview: Interview, item: Item, lang: str) -> list[Flowable]:
     label = interview.questionnaire.text(item.label, lang)
+    checked = checklist(interview, item, lang)
+    if len(checked) > 1:
+        note = interview.notes.get(item.name, "")
+        story = [question_label(label, item.name in interview.flags), *bullet_list(checked)]
+        return story + (note_paragraphs(note) if note.strip() else [])
     return question_block(
         label,
         display(interview, item, lang),
         interview.notes.get(item.name, ""),
         item.name in interview.flags,
     )
+
+
+def checklist(interview: Interview, item: Item, lang: str) -> list[str]:
+    """The ticked choices of a select-multiple answer, "other, namely" on the last one."""
+    answer = interview.answers.get(item.name)
+    if item.kind != "select_multiple" or answer is None or answer.state is not AnswerState.ANSWERED:
+        return []
+    values = answer.value if isinstance(answer.value, list) else [answer.value]
+    q = interview.questionnaire
+    labels = [q.choice_label(item, str(v), lang) for v in values if v not in (None, "")]
+    if answer.other:
+        labels = [*labels[:-1], f"{labels[-1]}: {answer.other}"] if labels else [answer.other]
+    return labels
 
 
 def competence_figure(interview: Interview, lang: str, done: _Done) -> list[Flowable]:
@@ -237,7 +256,7 @@ def repeat_blocks(
         return question_block(label, shown, note, flagged)
     if not table:
         extras = [question_label(label, flagged)] if flagged or note.strip() else []
-        return extras + ([note_paragraph(note)] if note.strip() else [])
+        return extras + (note_paragraphs(note) if note.strip() else [])
     columns = [c for c in item.items if in_report(c) and c.kind != "group"]
     cells = [
         [format_value(q, c, row.get(c.name), lang, compact=True) or "–" for c in columns]
@@ -252,7 +271,7 @@ def repeat_blocks(
     else:
         story += _entry_blocks(label, headers, cells)
     if note.strip():
-        story.append(note_paragraph(note))
+        story += note_paragraphs(note)
     return story
 
 
@@ -268,11 +287,29 @@ def _entry_blocks(label: str, headers: list[str], cells: list[list[str]]) -> lis
 
 
 def _widths(headers: list[str], cells: list[list[str]]) -> list[float]:
-    """Columns share the width by how much they hold, within sensible bounds."""
-    weights: list[float] = []
+    """Column widths from the content, as browsers lay out tables: each column gets at least
+    its longest word (so words break only when they must) and the rest of the width by how
+    much it holds."""
+    from reportlab.lib.fonts import tt2ps
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from screener.report.fonts import FAMILY
+
+    bold = tt2ps(FAMILY, 1, 0)
+    padding, size, total = 12.0, 8.5, CONTENT_WIDTH  # cell padding 5 + 5, and slack
+    natural: list[float] = []
+    least: list[float] = []
     for column, header in enumerate(headers):
-        longest = max([len(header) / 2, *(len(row[column]) for row in cells)])
-        word = max((len(w) for row in cells for w in row[column].split()), default=0)
-        weights.append(min(max(longest, 8.0, word * 1.6), 40.0))
-    total = sum(weights)
-    return [CONTENT_WIDTH * w / total for w in weights]
+        texts = [(header, bold), *((row[column], FAMILY) for row in cells)]
+        lines = [(line, font) for text, font in texts for line in text.split("\n")]
+        natural.append(max(stringWidth(t, f, size) for t, f in lines) + padding)
+        words = [(w, f) for t, f in lines for w in t.split()] or [("", FAMILY)]
+        longest = max(stringWidth(w, f, size) for w, f in words) + padding
+        least.append(min(longest, total * 0.4))
+    if sum(natural) <= total:
+        return [total * n / sum(natural) for n in natural]
+    if sum(least) >= total:
+        return [total * m / sum(least) for m in least]
+    slack = [n - m for n, m in zip(natural, least, strict=True)]
+    spare = total - sum(least)
+    return [m + spare * d / sum(slack) for m, d in zip(least, slack, strict=True)]

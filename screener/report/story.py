@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 
-from screener import i18n
+from screener.i18n import language
 from screener.report.assessment import assessment_chapter
 from screener.report.closing import closing_page
 from screener.report.layout import Flowable
@@ -15,17 +13,6 @@ from screener.report.pages import chapter_pages
 from screener.report.plan import page_of, plan
 from screener.report.sections import sensitive_chapter, topic_chapters
 from screener.store.records import Interview
-
-
-@contextmanager
-def language(lang: str) -> Iterator[None]:
-    """Make ``lang`` the language of ``_()`` while the report is built, then restore."""
-    previous = i18n.current_language()
-    i18n.set_language(lang)
-    try:
-        yield
-    finally:
-        i18n.set_language(previous)
 
 
 def build_story(

@@ -6,11 +6,9 @@ question labels above the answers. Colours are dark and few, so the report print
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from screener.report.fonts import BOLD, FAMILY, ITALIC, register_fonts
 
@@ -22,6 +20,10 @@ SHADE = "#e9edf2"
 LIGHT = "#f5f7f9"
 FLAG = "#8a2c0d"
 
+HYPHENATION = {"da": "da_DK", "en": "en_GB"}
+# Words shorter than this are never hyphenated (see also report.paragraph.TextParagraph).
+HYPHENATE_FROM = 6
+
 MM = 72 / 25.4  # points per millimetre, without importing reportlab at module import
 PAGE_WIDTH, PAGE_HEIGHT = 595.2756, 841.8898  # A4 in points
 MARGIN_X = 22 * MM
@@ -31,17 +33,17 @@ FRAME_PADDING = 6  # platypus frames keep 6 pt inside the margins
 CONTENT_LEFT = MARGIN_X + FRAME_PADDING
 CONTENT_WIDTH = PAGE_WIDTH - 2 * CONTENT_LEFT
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
 
 def esc(text: object) -> str:
-    """Make ``text`` safe for Paragraph markup: escaped, control characters gone, lines kept.
+    """Make ``text`` safe for Paragraph markup: escaped, control characters gone, lines kept,
+    every script shaped and set in a bundled font that has its letters (``report.text``).
 
     Everything that came from a person (answers, names, notes, labels) goes through here, so
     that ``<img src=...>`` prints as text and never makes reportlab open a file.
     """
-    plain = _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
-    return escape(plain).replace("\n", "<br/>")
+    from screener.report.text import rich
+
+    return rich(text)
 
 
 def clip(text: str, limit: int) -> str:
@@ -73,15 +75,35 @@ class Styles:
     mono: Any
 
 
-@cache
 def styles() -> Styles:
-    """The paragraph styles, built once fonts are registered."""
+    """The paragraph styles of the language being written (it decides the hyphenation)."""
+    from screener.i18n import current_language
+
+    return language_styles(current_language())
+
+
+@cache
+def language_styles(lang: str) -> Styles:
+    """The paragraph styles, built once fonts are registered.
+
+    Words too long for their line, mostly in narrow table columns, are hyphenated by the
+    language's rules (pyphen's dictionaries: "Indsats-element", not "Indsats elemen t").
+    """
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
 
     register_fonts()
     ink, accent, muted = (colors.HexColor(c) for c in (INK, ACCENT, MUTED))
-    base = ParagraphStyle("base", fontName=FAMILY, fontSize=9.5, leading=13.5, textColor=ink)
+    base = ParagraphStyle(
+        "base",
+        fontName=FAMILY,
+        bulletFontName=FAMILY,  # the default would add Helvetica, unembedded
+        fontSize=9.5,
+        leading=13.5,
+        textColor=ink,
+        hyphenationLang=HYPHENATION.get(lang, ""),
+        hyphenationMinWordLength=HYPHENATE_FROM,
+    )
 
     def derive(name: str, **kw: Any) -> Any:
         return ParagraphStyle(name, parent=base, **kw)

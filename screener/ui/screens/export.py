@@ -87,6 +87,7 @@ class ExportScreen(ScreenerScreen):
             self.app.call_from_thread(self._show, message, True)
             return
         message = _("Written:\n  {pdf}\n  {json}").format(pdf=result.pdf, json=result.json)
+        message += "".join("\n" + warning for warning in result.warnings)
         self.app.call_from_thread(self._show, message, False)
 
     def _show(self, message: str, failed: bool) -> None:
