@@ -69,7 +69,14 @@ def interview() -> Any:
     base = make_interview(answers=answers)
     notes = {**base.notes, "stable": f"Noteret af tolken: {ARABIC_NAME}, {SAMPLES['geez']}"}
     info = replace(base.info, candidate_name=NAME, interpreter_name="Reza Ahmadi")
-    consent = Consent(screening=True, handover=True, language="fa", interpreter="Reza Ahmadi")
+    consent = Consent(
+        screening=True,
+        handover=True,
+        language="fa",
+        interpreter="Reza Ahmadi",
+        sensitive=True,
+        cv_postcard=True,
+    )
     return replace(base, info=info, notes=notes, consent=consent)
 
 

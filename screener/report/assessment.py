@@ -117,7 +117,7 @@ def _elements_by_phase(interview: Interview, elements: Item, lang: str) -> list[
     s = styles()
     values = role_values(interview, "effort_elements")
     if not values:
-        return [_answer(interview, elements, lang)]
+        return _answer(interview, elements, lang)
     status = status_value(q, interview.values())
     known = {c.value: c for c in q.choice_list(elements)}
     groups: dict[str, list[str]] = {phase: [] for phase, _title in PHASES}
