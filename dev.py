@@ -17,6 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".screener-installed"
+PYPROJECT = ROOT / "pyproject.toml"
+# import-linter's command (its contracts are in pyproject.toml); it has no ``python -m`` entry.
+LINT_IMPORTS = "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())"
 
 
 def venv_python() -> Path:
@@ -41,14 +44,26 @@ def ensure_venv() -> Path:
         print("Installing Screener and its dependencies into .venv ...", flush=True)
         pip = [str(python), "-m", "pip", "--disable-pip-version-check", "-q"]
         subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
-        subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
+        # The package with its optional parts (the tests cover them) and the dev tools group.
+        subprocess.run(
+            [
+                *pip,
+                "install",
+                "-e",
+                f"{ROOT}[xlsform]",
+                "--group",
+                f"{ROOT / 'pyproject.toml'}:dev",
+            ],
+            check=True,
+        )
         STAMP.write_text(wanted_stamp())
     return python
 
 
 def run_steps(python: Path, steps: list[list[str]]) -> int:
     for step in steps:
-        print("$", " ".join(step[2:] if step[1] == "-m" else step), flush=True)
+        shown = "lint-imports" if step[-1] == LINT_IMPORTS else " ".join(step[2:])
+        print("$", shown if step[1] in ("-m", "-c") else " ".join(step), flush=True)
         code = subprocess.run([str(python), *step[1:]], cwd=ROOT).returncode
         if code != 0:
             return code
@@ -68,6 +83,7 @@ def main(argv: list[str]) -> int:
                 ["python", "-m", "ruff", "check", "screener", "tests", "benchmarks", "dev.py"],
                 ["python", "-m", "ruff", "format", "--check", "screener", "tests", "benchmarks"],
                 ["python", "-m", "mypy", "screener"],
+                ["python", "-c", LINT_IMPORTS],
                 ["python", "-m", "pytest", *rest],
             ],
         )

@@ -6,6 +6,7 @@ import gc
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -18,6 +19,7 @@ from screener.ui.translate import LanguageChanged, translate_bindings
 
 if TYPE_CHECKING:
     from screener.interview.session import InterviewSession
+    from screener.ui.screens.unlock.lock import AutoLock
     from screener.questionnaire.model import Questionnaire
     from screener.store.repository import Repository
 
@@ -45,6 +47,7 @@ class ScreenerApp(App[None]):
         self.repo = repo
         self._questionnaire = questionnaire
         self.sessions: dict[int, InterviewSession] = {}
+        self.auto_lock: AutoLock | None = None
         self.ui_language = settings.language
 
     @property
@@ -69,6 +72,29 @@ class ScreenerApp(App[None]):
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         translate_bindings(self)
+        key = getattr(self.repo, "key", None)
+        if key is not None and self.settings.lock_after_s > 0:
+            from screener.ui.screens.unlock.lock import AutoLock
+
+            # Idle for lock_after_s: a lock screen hides everything until the passphrase is
+            # typed again; what was typed stays in the screens underneath and in the sessions.
+            self.auto_lock = AutoLock(
+                self,  # type: ignore[arg-type]
+                self.settings.db_path,
+                key,
+                self.settings.lock_after_s,
+                on_lock=self._before_lock,
+            )
+            self.auto_lock.start()
+
+    def _before_lock(self) -> None:
+        for session in self.sessions.values():
+            session.flush(timeout=1.0)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.auto_lock is not None and isinstance(event, events.Key | events.MouseDown):
+            self.auto_lock.touch()
+        await super().on_event(event)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         interview_id = getattr(screen, "interview_id", None)
