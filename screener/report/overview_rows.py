@@ -248,8 +248,13 @@ def followup_rows(interview: Interview, lang: str, short: Shortener) -> Rows:
         if page:
             text += " " + _("(see page {page})").format(page=page)
         rows.append((_("Health"), text))
+    from screener.interview.disclosure import sensitive_items
+
+    private = sensitive_items(q)  # never named on page 1; their chapter has them
     flagged = []
     for _section, flagged_item, _parent in q.walk():
+        if flagged_item.name in private:
+            continue
         if flagged_item.name in interview.flags and not flagged_item.interviewer_only:
             label = q.text(flagged_item.label, lang)
             page = short.pages.get(flagged_item.name)
