@@ -279,7 +279,28 @@ def run_app(settings: Settings) -> int:
     app = build_app(settings, unlocked)
     # -- end data protection --
     try:
-        app.run()
+        return run_guarded(app)
     finally:
         app.repo.close()
+
+
+def run_guarded(app: App[Any], headless: bool = False) -> int:
+    """Run ``app``; a crash ends with a short message and a non-zero exit code, never with
+    Textual's crash report, whose local variables would print answers on the terminal."""
+    import io
+    import sys
+
+    from rich.console import Console
+
+    app.error_console = Console(file=io.StringIO(), markup=False, highlight=False)
+    app.run(headless=headless)
+    if app.return_code and app.error_console.file.getvalue():
+        print(
+            _(
+                "Screener stopped because of an internal error. Everything saved before it is "
+                "on disk. No details are shown here, because they could contain answers."
+            ),
+            file=sys.stderr,
+        )
+        return app.return_code
     return app.return_code or 0
