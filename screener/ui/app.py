@@ -19,9 +19,9 @@ from screener.ui.translate import LanguageChanged, translate_bindings
 
 if TYPE_CHECKING:
     from screener.interview.session import InterviewSession
-    from screener.ui.screens.unlock.lock import AutoLock
     from screener.questionnaire.model import Questionnaire
     from screener.store.repository import Repository
+    from screener.ui.screens.unlock.lock import AutoLock
 
 QUIT_WAIT_SECONDS = 3.0  # how long quitting waits for the last writes before it asks
 
@@ -292,9 +292,10 @@ def run_guarded(app: App[Any], headless: bool = False) -> int:
 
     from rich.console import Console
 
-    app.error_console = Console(file=io.StringIO(), markup=False, highlight=False)
+    report = io.StringIO()
+    app.error_console = Console(file=report, markup=False, highlight=False)
     app.run(headless=headless)
-    if app.return_code and app.error_console.file.getvalue():
+    if app.return_code and report.getvalue():
         print(
             _(
                 "Screener stopped because of an internal error. Everything saved before it is "
