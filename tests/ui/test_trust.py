@@ -159,3 +159,18 @@ async def test_editing_an_existing_entry_is_stored_as_typed(
         await pilot.press(*" and cook")
         await until(pilot, lambda: repo.get(iid).values()["jobs"][0]["job_title"] != "Baker")
         assert stored(app, repo, iid).values()["jobs"] == [{"job_title": "Baker and cook"}]
+
+
+async def test_the_palette_ranks_sections_and_questions_above_commands(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    from screener.ui.widgets.palette import QuestionJumps
+
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid))
+        provider = QuestionJumps(screen)
+        hits = [hit async for hit in provider.search("work")]
+        assert hits and all(hit.score > 1.0 for hit in hits)  # commands score at most 1
+        section = next(hit for hit in hits if hit.text == "2. Work")
+        assert section.score == max(hit.score for hit in hits)

@@ -36,8 +36,11 @@ class QuestionJumps(Provider):
         for text, help_text, section, item in screen.jump_targets():
             score = matcher.match(text)
             if score > 0:
+                # Above every command (whose scores are at most 1): "sprog" opens the languages
+                # section, not the language switch; sections before questions.
+                rank = (2.0 if item is None else 1.0) + score
                 yield Hit(
-                    score,
+                    rank,
                     matcher.highlight(text),
                     partial(screen.jump_to, section, item),
                     text=text,
