@@ -266,15 +266,17 @@ class InterviewSession:
     # -- the writer thread -------------------------------------------------------------------
     def _run(self) -> None:
         failures = 0
+        last_write = 0.0
         while True:
             with self._lock:
                 while not self._pending and not self._closed:
                     self._lock.wait()
                 if not self._pending and self._closed:
                     return
-            if failures == 0 and self.coalesce:
-                time.sleep(self.coalesce)  # let a burst of keystrokes become one write
+            if failures == 0 and time.monotonic() - last_write < self.coalesce:
+                time.sleep(self.coalesce)  # typing on: let the burst become one write
             failed = self._drain()
+            last_write = time.monotonic()
             if failed:
                 delay = self.retry_delays[min(failures, len(self.retry_delays) - 1)]
                 failures += 1

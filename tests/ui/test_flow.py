@@ -171,9 +171,8 @@ async def test_from_home_to_finalized_with_a_restart(
         await pilot.press("ctrl+g")
         await settle(pilot)
         assert isinstance(app.screen, FinalizeScreen)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert app.screen is screen and screen.st.read_only
+        await pilot.press("ctrl+s")  # finalizes on the session's thread, then returns
+        await until(pilot, lambda: app.screen is screen and screen.st.read_only)
         await pilot.press("ctrl+q")
 
     interview = app.repo.get(iid)
