@@ -1,0 +1,134 @@
+"""Finding candidates: by name or case number, trade, branch, language and level, typology,
+municipality, organisation and date. One SQL query on both engines, newest first."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from screener.hub.engine import HubError
+from screener.i18n import _
+from screener.store.text import fold
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str = ""  # words that must all occur in name, case number, trades or typology
+    municipality: str = ""
+    branch: str = ""  # a branch code (wished or worked in)
+    language: str = ""  # the start of a language name, as typed on the laptop
+    min_level: int = 0  # speaking level 1-5 the language must reach
+    typology: str = ""  # a typology code, e.g. type1
+    organisation: str = ""
+    since: str = ""  # ISO date: screened on or after
+    until: str = ""  # ISO date: screened on or before
+    limit: int = 100
+
+
+@dataclass(frozen=True)
+class Summary:
+    id: int
+    uid: str
+    candidate_name: str
+    case_id: str
+    municipality: str
+    organisation: str
+    created_at: str
+    typology: str
+    typology_label: str
+    trades: str
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search(engine: Engine, query: Query) -> list[Summary]:
+    from sqlalchemy import and_, exists, select
+
+    from screener.hub.tables import HUB_METADATA
+
+    c = HUB_METADATA.tables["hub_candidate"]
+    branch = HUB_METADATA.tables["hub_branch"]
+    language = HUB_METADATA.tables["hub_language"]
+    conditions: list[Any] = []
+    for word in fold(query.text).split():
+        conditions.append(c.c.search_text.like(_like(word), escape="\\"))
+    if query.municipality.strip():
+        conditions.append(c.c.municipality_key == fold(query.municipality.strip()))
+    if query.organisation.strip():
+        conditions.append(c.c.organisation == query.organisation.strip())
+    if query.typology:
+        conditions.append(c.c.typology == query.typology)
+    if query.since:
+        conditions.append(c.c.created_at >= query.since)
+    if query.until:
+        conditions.append(c.c.created_at < query.until + "T99")  # the whole last day
+    if query.branch:
+        conditions.append(
+            exists().where(and_(branch.c.candidate_uid == c.c.uid, branch.c.branch == query.branch))
+        )
+    if query.language.strip() or query.min_level:
+        lang = fold(query.language.strip())
+        conditions.append(
+            exists().where(
+                and_(
+                    language.c.candidate_uid == c.c.uid,
+                    language.c.language.like(_like(lang)[1:], escape="\\"),
+                    language.c.level >= query.min_level,
+                )
+            )
+        )
+    statement = (
+        select(
+            c.c.id,
+            c.c.uid,
+            c.c.candidate_name,
+            c.c.case_id,
+            c.c.municipality,
+            c.c.organisation,
+            c.c.created_at,
+            c.c.typology,
+            c.c.typology_label,
+            c.c.trades,
+        )
+        .where(*conditions)
+        .order_by(c.c.created_at.desc(), c.c.id.desc())
+        .limit(query.limit)
+    )
+    with engine.connect() as conn:
+        return [Summary(*row) for row in conn.execute(statement)]
+
+
+@dataclass(frozen=True)
+class Stored:
+    """One imported interview: its hub id, the export as it arrived, and the older versions."""
+
+    id: int
+    uid: str
+    data: dict[str, Any]
+    versions: int
+
+
+def get_candidate(engine: Engine, candidate_id: int) -> Stored:
+    from sqlalchemy import func, select
+
+    from screener.hub.tables import HUB_METADATA
+
+    c = HUB_METADATA.tables["hub_candidate"]
+    history = HUB_METADATA.tables["hub_version"]
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(c.c.uid, c.c.data_json).where(c.c.id == candidate_id)
+        ).first()
+        if row is None:
+            raise HubError(_("No candidate with id {id} in the hub.").format(id=candidate_id))
+        older = conn.execute(
+            select(func.count()).select_from(history).where(history.c.candidate_uid == row.uid)
+        ).scalar_one()
+    return Stored(candidate_id, row.uid, json.loads(row.data_json), int(older))
