@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report here")
     backup = add("backup", "copy the database safely (SQLite backup API)")
     backup.add_argument("destination", type=Path, metavar="FILE")
+    from screener import cli_hub
+
+    cli_hub.configure(add("hub", "the receiving side: import, find and count candidates"))
     return parser
 
 
@@ -88,5 +91,9 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, setting
         return commands.export(settings, args.id, args.json, args.pdf, sys.stdout)
     if args.command == "backup":
         return commands.backup(settings, args.destination, sys.stdout)
+    if args.command == "hub":
+        from screener import cli_hub
+
+        return cli_hub.run(args, settings)
     parser.error(f"unknown command {args.command}")
     return 2

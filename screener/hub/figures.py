@@ -167,7 +167,7 @@ def _xlsx(records: list[list[object]]) -> bytes:
     import io
 
     try:
-        from openpyxl import Workbook
+        from openpyxl import Workbook  # type: ignore[import-untyped]
     except ImportError as error:
         raise HubError(
             _("XLSX export needs openpyxl. Install it with: pip install 'screener[hub]'")

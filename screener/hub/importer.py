@@ -37,6 +37,7 @@ class FileResult:
     result: str
     reason: str = ""  # an English message id for skipped/refused (translate when showing)
     uid: str = ""
+    order: int = 0  # position in the import, so the report follows the order of the files
 
 
 @dataclass
@@ -93,49 +94,61 @@ def import_documents(
 ) -> ImportReport:
     report = ImportReport()
     total = len(documents)
+
     for start in range(0, total, BATCH):
-        accepted: list[tuple[str, Parsed]] = []
+        accepted: list[Item] = []
         stamp = now_iso()
-        for label, source in documents[start : start + BATCH]:
+        batch: list[FileResult] = []
+        for order, (label, source) in enumerate(documents[start : start + BATCH], start):
             try:
-                accepted.append((label, parse_export(load(source), stamp, organisation)))
+                parsed = parse_export(load(source), stamp, organisation)
+                accepted.append(Item(order, label, parsed))
             except RefusedError as error:
-                report.results.append(FileResult(label, REFUSED, str(error)))
-        report.results += _write_batch(engine, accepted, actor, stamp)
+                batch.append(FileResult(label, REFUSED, str(error), order=order))
+        batch += _write_batch(engine, accepted, actor, stamp)
+        report.results += sorted(batch, key=lambda item: item.order)
         if progress is not None:
             progress(min(start + BATCH, total), total)
     return report
 
 
-def _write_batch(
-    engine: Engine, accepted: list[tuple[str, Parsed]], actor: str, stamp: str
-) -> list[FileResult]:
+@dataclass(frozen=True)
+class Item:
+    order: int
+    label: str
+    parsed: Parsed
+
+    def result(self, result: str, reason: str = "") -> FileResult:
+        return FileResult(self.label, result, reason, self.parsed.uid, self.order)
+
+
+def _write_batch(engine: Engine, accepted: list[Item], actor: str, stamp: str) -> list[FileResult]:
     from sqlalchemy.exc import SQLAlchemyError
 
     if not accepted:
         return []
-    newest: dict[str, tuple[str, Parsed]] = {}
+    newest: dict[str, Item] = {}
     results: list[FileResult] = []
-    for label, parsed in accepted:
-        kept = newest.get(parsed.uid)
-        if kept is None or parsed.version > kept[1].version:
+    for item in accepted:
+        kept = newest.get(item.parsed.uid)
+        if kept is None or item.parsed.version > kept.parsed.version:
             if kept is not None:
-                results.append(FileResult(kept[0], SKIPPED, DUPLICATE, parsed.uid))
-            newest[parsed.uid] = (label, parsed)
+                results.append(kept.result(SKIPPED, DUPLICATE))
+            newest[item.parsed.uid] = item
         else:
-            results.append(FileResult(label, SKIPPED, DUPLICATE, parsed.uid))
+            results.append(item.result(SKIPPED, DUPLICATE))
     try:
         with engine.begin() as conn:
             return results + _write(conn, list(newest.values()), actor, stamp)
     except SQLAlchemyError:
         pass
-    for label, parsed in newest.values():  # find the file the database refused
+    for item in newest.values():  # find the file the database refused
         try:
             with engine.begin() as conn:
-                results += _write(conn, [(label, parsed)], actor, stamp)
+                results += _write(conn, [item], actor, stamp)
         except SQLAlchemyError as error:
             reason = type(getattr(error, "orig", None) or error).__name__
-            results.append(FileResult(label, REFUSED, f"database: {reason}", parsed.uid))
+            results.append(item.result(REFUSED, f"database: {reason}"))
     return results
 
 
@@ -145,13 +158,11 @@ def _table(name: str) -> Table:
     return HUB_METADATA.tables[name]
 
 
-def _write(
-    conn: Connection, items: list[tuple[str, Parsed]], actor: str, stamp: str
-) -> list[FileResult]:
+def _write(conn: Connection, items: list[Item], actor: str, stamp: str) -> list[FileResult]:
     from sqlalchemy import bindparam, delete, insert, select, update
 
     candidate = _table("hub_candidate")
-    uids = [parsed.uid for _label, parsed in items]
+    uids = [item.parsed.uid for item in items]
     stored = {
         row.uid: (row.updated_at, row.event_count)
         for row in conn.execute(
@@ -163,17 +174,18 @@ def _write(
     results: list[FileResult] = []
     new: list[Parsed] = []
     newer: list[Parsed] = []
-    for label, parsed in items:
+    for item in items:
+        parsed = item.parsed
         version = stored.get(parsed.uid)
         if version is None:
             new.append(parsed)
-            results.append(FileResult(label, IMPORTED, "", parsed.uid))
+            results.append(item.result(IMPORTED))
         elif parsed.version > version:
             newer.append(parsed)
-            results.append(FileResult(label, REPLACED, "", parsed.uid))
+            results.append(item.result(REPLACED))
         else:
             reason = SAME_VERSION if parsed.version == version else OLDER_VERSION
-            results.append(FileResult(label, SKIPPED, reason, parsed.uid))
+            results.append(item.result(SKIPPED, reason))
     if newer:
         replaced = [parsed.uid for parsed in newer]
         history = _table("hub_version")
@@ -201,7 +213,9 @@ def _write(
         for name in ("hub_branch", "hub_language"):
             table = _table(name)
             conn.execute(delete(table).where(table.c.candidate_uid.in_(replaced)))
-        values = {key: bindparam(f"v_{key}") for key in newer[0].candidate if key != "uid"}
+        values: dict[str, Any] = {
+            key: bindparam(f"v_{key}") for key in newer[0].candidate if key != "uid"
+        }
         conn.execute(
             update(candidate).where(candidate.c.uid == bindparam("v_uid")).values(values),
             [{f"v_{key}": value for key, value in p.candidate.items()} for p in newer],

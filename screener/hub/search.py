@@ -102,7 +102,7 @@ def search(engine: Engine, query: Query) -> list[Summary]:
         .limit(query.limit)
     )
     with engine.connect() as conn:
-        return [Summary(*row) for row in conn.execute(statement)]
+        return [Summary(**row._mapping) for row in conn.execute(statement)]
 
 
 @dataclass(frozen=True)
@@ -123,9 +123,7 @@ def get_candidate(engine: Engine, candidate_id: int) -> Stored:
     c = HUB_METADATA.tables["hub_candidate"]
     history = HUB_METADATA.tables["hub_version"]
     with engine.connect() as conn:
-        row = conn.execute(
-            select(c.c.uid, c.c.data_json).where(c.c.id == candidate_id)
-        ).first()
+        row = conn.execute(select(c.c.uid, c.c.data_json).where(c.c.id == candidate_id)).first()
         if row is None:
             raise HubError(_("No candidate with id {id} in the hub.").format(id=candidate_id))
         older = conn.execute(

@@ -41,9 +41,7 @@ def read_passwords(path: Path) -> dict[str, str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise RefusedError(
-            _("Cannot read the password file {path}").format(path=path)
-        ) from error
+        raise RefusedError(_("Cannot read the password file {path}").format(path=path)) from error
     entries = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     if len(entries) == 1 and " " not in entries[0]:
         return {"*": entries[0]}
@@ -92,7 +90,7 @@ def read_bundle(path: Path, password: str | None) -> bytes:
 
 
 def _read_zip(path: Path, password: str | None) -> bytes:
-    import pyzipper
+    import pyzipper  # type: ignore[import-untyped]
 
     try:
         with pyzipper.AESZipFile(path) as archive:
