@@ -26,7 +26,7 @@ IMPORTED, REPLACED, SKIPPED, REFUSED = "imported", "replaced", "skipped", "refus
 SAME_VERSION = N_("this version is already imported")
 OLDER_VERSION = N_("a newer version is already imported")
 DUPLICATE = N_("a newer copy of the same interview is in this import")
-BATCH = 250
+BATCH = 500
 
 Progress = Callable[[int, int], None]
 
@@ -65,7 +65,7 @@ def import_files(
 
     files = expand(paths)
 
-    def load(path: Path) -> Any:
+    def load(path: Path) -> tuple[Any, str | None]:
         return read_source(path, passwords or {})
 
     return import_documents(
@@ -81,13 +81,15 @@ def import_dicts(
     organisation: str = "",
 ) -> ImportReport:
     """Import already parsed exports, each named by a label for the report."""
-    return import_documents(engine, documents, lambda data: data, actor, progress, organisation)
+    return import_documents(
+        engine, documents, lambda data: (data, None), actor, progress, organisation
+    )
 
 
 def import_documents(
     engine: Engine,
     documents: list[tuple[str, Any]],
-    load: Callable[[Any], Any],
+    load: Callable[[Any], tuple[Any, str | None]],
     actor: str,
     progress: Progress | None,
     organisation: str,
@@ -101,7 +103,8 @@ def import_documents(
         batch: list[FileResult] = []
         for order, (label, source) in enumerate(documents[start : start + BATCH], start):
             try:
-                parsed = parse_export(load(source), stamp, organisation)
+                data, raw = load(source)
+                parsed = parse_export(data, stamp, organisation, raw)
                 accepted.append(Item(order, label, parsed))
             except RefusedError as error:
                 batch.append(FileResult(label, REFUSED, str(error), order=order))

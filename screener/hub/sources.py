@@ -56,8 +56,9 @@ def password_for(path: Path, passwords: dict[str, str]) -> str | None:
     return passwords.get(path.name) or passwords.get("*")
 
 
-def read_source(path: Path, passwords: dict[str, str]) -> Any:
-    """The export dict in ``path`` (a .json or a bundle .zip); RefusedError says why not."""
+def read_source(path: Path, passwords: dict[str, str]) -> tuple[Any, str]:
+    """The export in ``path`` (a .json or a bundle .zip), parsed and as text; RefusedError
+    says why not."""
     try:
         if zipfile.is_zipfile(path):
             raw = read_bundle(path, password_for(path, passwords))
@@ -72,9 +73,20 @@ def read_source(path: Path, passwords: dict[str, str]) -> Any:
             )
         ) from error
     try:
-        return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        text = raw.decode("utf-8")
+        return loads(text), text
+    except (UnicodeDecodeError, ValueError) as error:  # JSONDecodeError is a ValueError
         raise RefusedError(_("the file is not valid JSON")) from error
+
+
+def loads(text: str) -> Any:
+    """orjson when installed (the ``hub`` extra: a third of the time of a large import is
+    parsing JSON), else the standard library; both give the same values."""
+    try:
+        import orjson
+    except ImportError:
+        return json.loads(text)
+    return orjson.loads(text)
 
 
 def read_bundle(path: Path, password: str | None) -> bytes:
