@@ -7,6 +7,8 @@ from __future__ import annotations
 import copy
 import json
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,29 +16,40 @@ from typing import Any
 
 import pytest
 
+_STARTED: dict[str, str] = {}  # one server per session, shared by every module's fixture
 
-def _start_pgserver(folder: Path) -> tuple[Any, str]:
+
+def _start_pgserver() -> str:
+    """Start (once) a server in a fresh temporary folder of its own, not under pytest's
+    basetemp, which another pytest session on the same machine may clean up meanwhile."""
+    if "url" in _STARTED:
+        return _STARTED["url"]
+    import atexit
+
     import pgserver
 
-    server = pgserver.get_server(folder, cleanup_mode="stop")
-    return server, server.get_uri()
+    folder = Path(tempfile.mkdtemp(prefix="screener-pg-"))
+    atexit.register(shutil.rmtree, folder, True)  # runs after pgserver's own stop (LIFO)
+    (folder / "pgdata").mkdir()
+    server = pgserver.get_server(folder / "pgdata", cleanup_mode="stop")
+    _STARTED["url"] = server.get_uri()
+    return _STARTED["url"]
 
 
 @pytest.fixture(scope="session")
-def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A PostgreSQL server for the whole session, or a loud skip saying why there is none."""
+def pg_admin_url() -> str:
+    """A PostgreSQL server for the session, or a loud skip saying why there is none."""
     existing = os.environ.get("SCREENER_TEST_PG_URL")
     if existing:
-        yield existing
-        return
+        return existing
     try:
-        server, url = _start_pgserver(tmp_path_factory.mktemp("pgdata"))
+        return _start_pgserver()
     except Exception as error:  # any failure to start: the reason goes into the skip
-        pytest.skip(f"PostgreSQL could not be started by pgserver: {type(error).__name__}: {error}")
-    try:
-        yield url
-    finally:
-        server.cleanup()
+        detail = getattr(error, "stderr", "") or ""
+        pytest.skip(
+            f"PostgreSQL could not be started by pgserver: {type(error).__name__}: {error} "
+            f"{detail}".strip()
+        )
 
 
 def _fresh_pg_database(admin_url: str) -> str:

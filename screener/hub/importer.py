@@ -108,10 +108,12 @@ def import_documents(
                 accepted.append(Item(order, label, parsed))
             except RefusedError as error:
                 batch.append(FileResult(label, REFUSED, str(error), order=order))
+            if progress is not None and order + 1 < total:
+                progress(order + 1, total)
         batch += _write_batch(engine, accepted, actor, stamp)
         report.results += sorted(batch, key=lambda item: item.order)
-        if progress is not None:
-            progress(min(start + BATCH, total), total)
+    if progress is not None:
+        progress(total, total)  # after the last write
     return report
 
 
