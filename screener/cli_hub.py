@@ -62,9 +62,10 @@ def configure(hub: argparse.ArgumentParser) -> None:
     pdf.add_argument("--output", type=Path, metavar="FILE", help="default: hub-ID-LANG.pdf")
 
 
-def run(args: argparse.Namespace, settings: Settings, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, settings: Settings, out: TextIO | None = None) -> int:
     from screener.hub.engine import default_url
 
+    out = out or sys.stdout
     url = args.url or default_url()
     command = args.hub_command
     try:
@@ -101,12 +102,12 @@ def print_report(report: ImportReport, out: TextIO) -> None:
     for item in report.results:
         if item.result == REFUSED:
             print(
-                _("refused: {file}: {reason}").format(file=item.source, reason=_(item.reason)),
+                _("refused: {file}: {reason}").format(file=item.source, reason=item.describe()),
                 file=out,
             )
         elif item.result == SKIPPED:
             print(
-                _("skipped: {file}: {reason}").format(file=item.source, reason=_(item.reason)),
+                _("skipped: {file}: {reason}").format(file=item.source, reason=item.describe()),
                 file=out,
             )
     print(
@@ -195,7 +196,7 @@ def _outcome(engine: Engine, args: argparse.Namespace, settings: Settings, out: 
     followup.record(engine, args.id, change, settings.actor)
     state = followup.read(engine, args.id)
     outcomes = ", ".join(
-        f"{months}: {_(followup.OUTCOMES[code])}"
+        str(months) + ": " + _(followup.OUTCOMES[code])
         for months, code in sorted((state.outcomes or {}).items())
     )
     print(_("Follow-up of candidate {id} saved.").format(id=args.id), file=out)

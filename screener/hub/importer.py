@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from screener.hub.parse import Parsed, RefusedError, parse_export
-from screener.i18n import N_
+from screener.i18n import N_, _
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine, Table
@@ -26,6 +26,7 @@ IMPORTED, REPLACED, SKIPPED, REFUSED = "imported", "replaced", "skipped", "refus
 SAME_VERSION = N_("this version is already imported")
 OLDER_VERSION = N_("a newer version is already imported")
 DUPLICATE = N_("a newer copy of the same interview is in this import")
+DATABASE_REFUSED = N_("the database refused it ({reason})")
 BATCH = 500
 
 Progress = Callable[[int, int], None]
@@ -35,9 +36,14 @@ Progress = Callable[[int, int], None]
 class FileResult:
     source: str  # the file's path as given (file names carry no personal data)
     result: str
-    reason: str = ""  # an English message id for skipped/refused (translate when showing)
+    reason: str = ""  # an English message id for skipped/refused (see ``describe``)
     uid: str = ""
     order: int = 0  # position in the import, so the report follows the order of the files
+    values: tuple[tuple[str, Any], ...] = ()  # the values of the reason's placeholders
+
+    def describe(self) -> str:
+        """The reason in the current language."""
+        return _(self.reason).format(**dict(self.values)) if self.reason else ""
 
 
 @dataclass
@@ -107,7 +113,8 @@ def import_documents(
                 parsed = parse_export(data, stamp, organisation, raw)
                 accepted.append(Item(order, label, parsed))
             except RefusedError as error:
-                batch.append(FileResult(label, REFUSED, str(error), order=order))
+                values = tuple(sorted(error.values.items()))
+                batch.append(FileResult(label, REFUSED, error.message_id, "", order, values))
             if progress is not None and order + 1 < total:
                 progress(order + 1, total)
         batch += _write_batch(engine, accepted, actor, stamp)
@@ -123,8 +130,9 @@ class Item:
     label: str
     parsed: Parsed
 
-    def result(self, result: str, reason: str = "") -> FileResult:
-        return FileResult(self.label, result, reason, self.parsed.uid, self.order)
+    def result(self, result: str, message_id: str = "", **values: Any) -> FileResult:
+        pairs = tuple(sorted(values.items()))
+        return FileResult(self.label, result, message_id, self.parsed.uid, self.order, pairs)
 
 
 def _write_batch(engine: Engine, accepted: list[Item], actor: str, stamp: str) -> list[FileResult]:
@@ -152,8 +160,8 @@ def _write_batch(engine: Engine, accepted: list[Item], actor: str, stamp: str) -
             with engine.begin() as conn:
                 results += _write(conn, [item], actor, stamp)
         except SQLAlchemyError as error:
-            reason = type(getattr(error, "orig", None) or error).__name__
-            results.append(item.result(REFUSED, f"database: {reason}"))
+            cause = type(getattr(error, "orig", None) or error).__name__
+            results.append(item.result(REFUSED, DATABASE_REFUSED, reason=cause))
     return results
 
 

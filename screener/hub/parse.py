@@ -20,15 +20,23 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from screener.errors import ScreenerError
-from screener.i18n import _
+from screener.i18n import N_, _
 from screener.store.text import fold
 
 FORMAT = "screener-interview"
-SELF_SUPPORTING = ("ordinary_job", "igu", "education")
+FIELD_PROBLEM = N_("field {field}: {problem}")
 
 
 class RefusedError(ScreenerError):
-    """A file the hub will not import; the message says why (never a name or an answer)."""
+    """A file the hub will not import; the message says why (never a name or an answer).
+
+    ``message_id`` and ``values`` keep the reason in English, so a report can be shown in any
+    language later; ``str()`` is the reason in the current language."""
+
+    def __init__(self, message_id: str, **values: Any) -> None:
+        self.message_id = message_id
+        self.values = values
+        super().__init__(_(message_id).format(**values))
 
 
 class _Loose(BaseModel):
@@ -89,7 +97,7 @@ class _Entry:
 
 def _entries(answers: Any) -> list[_Entry]:
     if not isinstance(answers, list):
-        raise RefusedError(_("field {field}: {problem}").format(field="answers", problem="list"))
+        raise RefusedError(FIELD_PROBLEM, field="answers", problem="list")
     entries: list[_Entry] = []
     for index, entry in enumerate(answers):
         item = entry.get("item") if isinstance(entry, dict) else None
@@ -100,11 +108,7 @@ def _entries(answers: Any) -> list[_Entry]:
             or not isinstance(state, str)
             or not (role is None or isinstance(role, str))
         ):
-            raise RefusedError(
-                _("field {field}: {problem}").format(
-                    field=f"answers.{index}", problem="item, state, role"
-                )
-            )
+            raise RefusedError(FIELD_PROBLEM, field=f"answers.{index}", problem="item, state, role")
         entries.append(_Entry(item, role, state, entry.get("value"), entry.get("value_text")))
     return entries
 
@@ -143,12 +147,6 @@ def identity(interview: dict[str, Any], questionnaire_hash: str) -> str:
     return "k-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def _problem(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return _("field {field}: {problem}").format(field=where, problem=first["msg"])
-
-
 def parse_export(
     data: Any, imported_at: str, organisation: str = "", raw: str | None = None
 ) -> Parsed:
@@ -157,21 +155,22 @@ def parse_export(
     ``raw`` is the file's text when there is one: it is stored as it arrived (and not written
     out again from ``data``, which costs more than the rest of the import)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise RefusedError(_("not a Screener interview export"))
+        raise RefusedError(N_("not a Screener interview export"))
     if data.get("format_version") != 1:
         raise RefusedError(
-            _("export format version {version} is not supported").format(
-                version=data.get("format_version")
-            )
+            N_("export format version {version} is not supported"),
+            version=data.get("format_version"),
         )
     try:
         export = _Export.model_validate(data)
     except ValidationError as error:
-        raise RefusedError(_problem(error)) from error
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise RefusedError(FIELD_PROBLEM, field=where, problem=first["msg"]) from error
     if export.consent is None or not export.consent.handover:
-        raise RefusedError(_("the candidate did not consent to the handover"))
+        raise RefusedError(N_("the candidate did not consent to the handover"))
     if not export.candidate.name.strip():
-        raise RefusedError(_("the candidate has no name"))
+        raise RefusedError(N_("the candidate has no name"))
     by_role: dict[str, _Entry] = {}
     for entry in _entries(data.get("answers")):
         if entry.role and entry.state == "answered":

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from screener.hub.parse import RefusedError
-from screener.i18n import _
+from screener.i18n import N_
 
 BUNDLE_JSON = "interview.json"
 MAX_JSON_BYTES = 50 * 1024 * 1024
@@ -41,7 +41,7 @@ def read_passwords(path: Path) -> dict[str, str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise RefusedError(_("Cannot read the password file {path}").format(path=path)) from error
+        raise RefusedError(N_("Cannot read the password file {path}"), path=path) from error
     entries = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     if len(entries) == 1 and " " not in entries[0]:
         return {"*": entries[0]}
@@ -64,19 +64,17 @@ def read_source(path: Path, passwords: dict[str, str]) -> tuple[Any, str]:
             raw = read_bundle(path, password_for(path, passwords))
         else:
             if path.stat().st_size > MAX_JSON_BYTES:
-                raise RefusedError(_("the file is too large for an interview export"))
+                raise RefusedError(N_("the file is too large for an interview export"))
             raw = path.read_bytes()
     except OSError as error:
         raise RefusedError(
-            _("cannot read the file ({reason})").format(
-                reason=error.strerror or type(error).__name__
-            )
+            N_("cannot read the file ({reason})"), reason=error.strerror or type(error).__name__
         ) from error
     try:
         text = raw.decode("utf-8")
         return loads(text), text
     except (UnicodeDecodeError, ValueError) as error:  # JSONDecodeError is a ValueError
-        raise RefusedError(_("the file is not valid JSON")) from error
+        raise RefusedError(N_("the file is not valid JSON")) from error
 
 
 def loads(text: str) -> Any:
@@ -109,16 +107,16 @@ def _read_zip(path: Path, password: str | None) -> bytes:
             info = archive.getinfo(BUNDLE_JSON)
             encrypted = bool(info.flag_bits & 0x1)
             if not encrypted:
-                raise RefusedError(_("the bundle is not encrypted"))
+                raise RefusedError(N_("the bundle is not encrypted"))
             if not password:
-                raise RefusedError(_("no password for this bundle"))
+                raise RefusedError(N_("no password for this bundle"))
             if info.file_size > MAX_JSON_BYTES:
-                raise RefusedError(_("the file is too large for an interview export"))
+                raise RefusedError(N_("the file is too large for an interview export"))
             archive.setpassword(password.encode("utf-8"))
             return archive.read(BUNDLE_JSON)  # type: ignore[no-any-return]
     except KeyError as error:
-        raise RefusedError(_("the bundle holds no interview.json")) from error
+        raise RefusedError(N_("the bundle holds no interview.json")) from error
     except RuntimeError as error:  # pyzipper: bad password
-        raise RefusedError(_("wrong password for this bundle")) from error
+        raise RefusedError(N_("wrong password for this bundle")) from error
     except (zipfile.BadZipFile, pyzipper.BadZipFile, ValueError) as error:
-        raise RefusedError(_("the bundle is damaged")) from error
+        raise RefusedError(N_("the bundle is damaged")) from error

@@ -135,7 +135,7 @@ class HubScreen(Screen[None]):
         lines.append(_("Active effort: {value}").format(value=effort))
         for months, label in ((3, _("3 months")), (6, _("6 months")), (12, _("Later"))):
             code = (state.outcomes or {}).get(months)
-            lines.append(f"{label}: {_(OUTCOMES[code]) if code else '-'}")
+            lines.append(label + ": " + (_(OUTCOMES[code]) if code else "-"))
         self.query_one("#hub-detail", Static).update("\n".join(lines))
 
     @work(thread=True, exclusive=True, group="figures")
@@ -197,7 +197,9 @@ class HubApp(App[None]):
 def build_hub_app(url: str, settings: Settings) -> HubApp:
     from screener.hub.db import open_hub
     from screener.hub.engine import parse_url, shown
+    from screener.i18n import set_language
 
+    set_language(settings.language)
     engine = open_hub(url)
     title = _("Hub: {url}").format(url=shown(parse_url(url)))
     return HubApp(engine, title, settings)
