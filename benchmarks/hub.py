@@ -123,6 +123,7 @@ def raw_insert(url: str, files: list[Path]) -> float:
     candidates = [p.candidate for p in parsed]
     branches = [row for p in parsed for row in p.branches]
     languages = [row for p in parsed for row in p.languages]
+    words = [row for p in parsed for row in p.words]
     sqlite = url.startswith("sqlite")
     if sqlite:
         import sqlite3
@@ -148,6 +149,7 @@ def raw_insert(url: str, files: list[Path]) -> float:
         ("hub_candidate", candidates),
         ("hub_branch", branches),
         ("hub_language", languages),
+        ("hub_word", words),
     ):
         keys = list(rows[0])
         cur.executemany(statement(table, keys), [tuple(row[k] for k in keys) for row in rows])
@@ -195,7 +197,11 @@ def multiply(url: str, times: int) -> int:
     engine = open_hub(url)
     with engine.begin() as conn:
         conn.execute(text(MULTIPLY.format(columns=", ".join(columns), copies=copies, times=times)))
-        for table, keys in (("hub_branch", "branch, kind"), ("hub_language", "language, level")):
+        for table, keys in (
+            ("hub_branch", "branch, kind"),
+            ("hub_language", "language, level"),
+            ("hub_word", "word"),
+        ):
             conn.execute(
                 text(
                     f"INSERT INTO {table} (candidate_uid, {keys}) "
@@ -236,6 +242,7 @@ def search_times(url: str, runs: int) -> dict[str, list[float]]:
 
 
 def measure(tmp: Path, interviews: int, search_runs: int) -> list[Figure]:
+    tmp.mkdir(parents=True, exist_ok=True)
     base = demo_export(tmp)
     folder = write_files(tmp / "stick", base, interviews)
     files = sorted(folder.iterdir())

@@ -223,7 +223,7 @@ def _write(conn: Connection, items: list[Item], actor: str, stamp: str) -> list[
                 old,
             )
         )
-        for name in ("hub_branch", "hub_language"):
+        for name in ("hub_branch", "hub_language", "hub_word"):
             table = _table(name)
             conn.execute(delete(table).where(table.c.candidate_uid.in_(replaced)))
         values: dict[str, Any] = {
@@ -238,10 +238,10 @@ def _write(conn: Connection, items: list[Item], actor: str, stamp: str) -> list[
     fresh = new + newer
     branches = [row for parsed in fresh for row in parsed.branches]
     languages = [row for parsed in fresh for row in parsed.languages]
-    if branches:
-        conn.execute(insert(_table("hub_branch")), branches)
-    if languages:
-        conn.execute(insert(_table("hub_language")), languages)
+    words = [row for parsed in fresh for row in parsed.words]
+    for name, rows in (("hub_branch", branches), ("hub_language", languages), ("hub_word", words)):
+        if rows:
+            conn.execute(insert(_table(name)), rows)
     if fresh:
         detail = {"imported": [p.uid for p in new], "replaced": [p.uid for p in newer]}
         audit(conn, actor, "import", detail)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,6 +134,7 @@ class Parsed:
     candidate: dict[str, Any]
     branches: list[dict[str, Any]] = field(default_factory=list)
     languages: list[dict[str, Any]] = field(default_factory=list)
+    words: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def version(self) -> tuple[str, int]:
@@ -213,7 +215,6 @@ def parse_export(
         "danish_level": _code(by_role.get("danish_level")),
         "english_level": _code(by_role.get("english_level")),
         "trades": trades,
-        "search_text": fold(search),
         "questionnaire_id": export.questionnaire.id,
         "questionnaire_version": export.questionnaire.version,
         "questionnaire_hash": export.questionnaire.hash,
@@ -228,7 +229,17 @@ def parse_export(
         candidate=candidate,
         branches=[{"candidate_uid": uid, "branch": b, "kind": k} for b, k in branches],
         languages=[{"candidate_uid": uid, "language": n, "level": lv} for n, lv in languages],
+        words=[{"word": word, "candidate_uid": uid} for word in words_of(search)],
     )
+
+
+WORD = re.compile(r"\w+")
+MAX_WORD = 60  # longer "words" (a pasted code) are cut: the start is what a search types
+
+
+def words_of(text: str) -> list[str]:
+    """The distinct folded words of ``text`` (letters and digits of any script)."""
+    return sorted({word[:MAX_WORD] for word in WORD.findall(fold(text))})
 
 
 def _code(entry: _Entry | None) -> str:

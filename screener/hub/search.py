@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from screener.hub.engine import HubError
+from screener.hub.parse import words_of
 from screener.i18n import _
 from screener.store.text import fold
 
@@ -43,9 +44,11 @@ class Summary:
     trades: str
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _after(prefix: str) -> str:
+    """The first string (in byte order) after every string that starts with ``prefix``."""
+    if not prefix:
+        return "\U0010ffff"
+    return prefix[:-1] + chr(min(ord(prefix[-1]) + 1, 0x10FFFF))
 
 
 def search(engine: Engine, query: Query) -> list[Summary]:
@@ -56,9 +59,18 @@ def search(engine: Engine, query: Query) -> list[Summary]:
     c = HUB_METADATA.tables["hub_candidate"]
     branch = HUB_METADATA.tables["hub_branch"]
     language = HUB_METADATA.tables["hub_language"]
+    words = HUB_METADATA.tables["hub_word"]
     conditions: list[Any] = []
-    for word in fold(query.text).split():
-        conditions.append(c.c.search_text.like(_like(word), escape="\\"))
+    for word in words_of(query.text):
+        conditions.append(
+            exists().where(
+                and_(
+                    words.c.candidate_uid == c.c.uid,
+                    words.c.word >= word,
+                    words.c.word < _after(word),
+                )
+            )
+        )
     if query.municipality.strip():
         conditions.append(c.c.municipality_key == fold(query.municipality.strip()))
     if query.organisation.strip():
@@ -79,7 +91,8 @@ def search(engine: Engine, query: Query) -> list[Summary]:
             exists().where(
                 and_(
                     language.c.candidate_uid == c.c.uid,
-                    language.c.language.like(_like(lang)[1:], escape="\\"),
+                    language.c.language >= lang,
+                    language.c.language < _after(lang),
                     language.c.level >= query.min_level,
                 )
             )

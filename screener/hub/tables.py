@@ -9,11 +9,16 @@ migrated schema with these models on both engines).
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, MetaData, Text
+from sqlalchemy import Column, ForeignKey, Index, MetaData, String, Text
 from sqlmodel import Field, SQLModel
 
 # The hub's own metadata, apart from the laptop store's tables in SQLModel.metadata.
 HUB_METADATA = MetaData()
+
+# Words and language names are searched by prefix as a range (``>= w`` and ``< w`` + 1); that
+# needs byte order, which SQLite has and PostgreSQL gets from the "C" collation (a Danish
+# collation sorts "aa" after "z").
+BYTE_ORDER = String().with_variant(String(collation="C"), "postgresql")
 
 
 class HubModel(SQLModel):
@@ -53,7 +58,6 @@ class CandidateRow(HubModel, table=True):
     danish_level: str = ""
     english_level: str = ""
     trades: str = ""  # job titles and wishes, for display
-    search_text: str = Field(default="", sa_column=Column(Text, nullable=False))
     questionnaire_id: str = ""
     questionnaire_version: str = ""
     questionnaire_hash: str = ""
@@ -73,6 +77,23 @@ class BranchRow(HubModel, table=True):
     kind: str = Field(primary_key=True)
 
 
+class WordRow(HubModel, table=True):
+    """One word of a candidate's name, case number, trades and typology (folded), found by its
+    start: a search reads a few index entries instead of scanning every candidate."""
+
+    __tablename__ = "hub_word"
+    __table_args__ = (Index("ix_hub_word_candidate", "candidate_uid"),)
+
+    word: str = Field(sa_column=Column(BYTE_ORDER, primary_key=True))
+    candidate_uid: str = Field(
+        sa_column=Column(
+            String,
+            ForeignKey("hub_candidate.uid", ondelete="CASCADE"),
+            primary_key=True,
+        )
+    )
+
+
 class LanguageRow(HubModel, table=True):
     """A language the candidate speaks, with the self-rated speaking level (1-5, 0 unknown)."""
 
@@ -82,7 +103,7 @@ class LanguageRow(HubModel, table=True):
     candidate_uid: str = Field(
         foreign_key="hub_candidate.uid", primary_key=True, ondelete="CASCADE"
     )
-    language: str = Field(primary_key=True)  # folded name as typed on the laptop
+    language: str = Field(sa_column=Column(BYTE_ORDER, primary_key=True))  # folded, as typed
     level: int = 0
 
 

@@ -15,6 +15,7 @@ branch_labels = None
 depends_on = None
 
 S = sa.String()
+BYTE_ORDER = sa.String().with_variant(sa.String(collation="C"), "postgresql")
 
 
 def upgrade() -> None:
@@ -43,7 +44,6 @@ def upgrade() -> None:
         sa.Column("danish_level", S, nullable=False),
         sa.Column("english_level", S, nullable=False),
         sa.Column("trades", S, nullable=False),
-        sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("questionnaire_id", S, nullable=False),
         sa.Column("questionnaire_version", S, nullable=False),
         sa.Column("questionnaire_hash", S, nullable=False),
@@ -65,9 +65,17 @@ def upgrade() -> None:
     )
     op.create_index("ix_hub_branch_branch", "hub_branch", ["branch"])
     op.create_table(
+        "hub_word",
+        sa.Column("word", BYTE_ORDER, nullable=False),
+        sa.Column("candidate_uid", S, nullable=False),
+        sa.ForeignKeyConstraint(["candidate_uid"], ["hub_candidate.uid"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("word", "candidate_uid"),
+    )
+    op.create_index("ix_hub_word_candidate", "hub_word", ["candidate_uid"])
+    op.create_table(
         "hub_language",
         sa.Column("candidate_uid", S, nullable=False),
-        sa.Column("language", S, nullable=False),
+        sa.Column("language", BYTE_ORDER, nullable=False),
         sa.Column("level", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["candidate_uid"], ["hub_candidate.uid"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("candidate_uid", "language"),
@@ -114,6 +122,7 @@ def downgrade() -> None:
         "hub_followup",
         "hub_version",
         "hub_language",
+        "hub_word",
         "hub_branch",
         "hub_candidate",
     ):
