@@ -13,7 +13,7 @@ from screener.i18n import _
 from screener.store.text import fold
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Engine, Select
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,12 @@ def _after(prefix: str) -> str:
 
 
 def search(engine: Engine, query: Query) -> list[Summary]:
+    with engine.connect() as conn:
+        return [Summary(**row._mapping) for row in conn.execute(statement(query))]
+
+
+def statement(query: Query) -> Select[Any]:
+    """The one SELECT of a search (both engines)."""
     from sqlalchemy import and_, exists, select
 
     from screener.hub.tables import HUB_METADATA
@@ -97,7 +103,7 @@ def search(engine: Engine, query: Query) -> list[Summary]:
                 )
             )
         )
-    statement = (
+    return (
         select(
             c.c.id,
             c.c.uid,
@@ -114,8 +120,6 @@ def search(engine: Engine, query: Query) -> list[Summary]:
         .order_by(c.c.created_at.desc(), c.c.id.desc())
         .limit(query.limit)
     )
-    with engine.connect() as conn:
-        return [Summary(**row._mapping) for row in conn.execute(statement)]
 
 
 @dataclass(frozen=True)

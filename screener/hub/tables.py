@@ -30,7 +30,7 @@ class CandidateRow(HubModel, table=True):
 
     __tablename__ = "hub_candidate"
     __table_args__ = (
-        Index("ix_hub_candidate_created", "created_at"),
+        Index("ix_hub_candidate_created", "created_at", "id"),
         Index("ix_hub_candidate_municipality", "municipality_key", "created_at"),
         Index("ix_hub_candidate_typology", "typology"),
     )
@@ -79,12 +79,13 @@ class BranchRow(HubModel, table=True):
 
 class WordRow(HubModel, table=True):
     """One word of a candidate's name, case number, trades and typology (folded), found by its
-    start: a search reads a few index entries instead of scanning every candidate."""
+    start: a search reads a few index entries instead of scanning every candidate. The key
+    answers "does this candidate have a word starting with ..." in one probe; the index on the
+    word finds the candidates of a rare word."""
 
     __tablename__ = "hub_word"
-    __table_args__ = (Index("ix_hub_word_candidate", "candidate_uid"),)
+    __table_args__ = (Index("ix_hub_word_word", "word"),)
 
-    word: str = Field(sa_column=Column(BYTE_ORDER, primary_key=True))
     candidate_uid: str = Field(
         sa_column=Column(
             String,
@@ -92,6 +93,7 @@ class WordRow(HubModel, table=True):
             primary_key=True,
         )
     )
+    word: str = Field(sa_column=Column(BYTE_ORDER, primary_key=True))
 
 
 class LanguageRow(HubModel, table=True):

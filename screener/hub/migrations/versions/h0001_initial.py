@@ -50,7 +50,7 @@ def upgrade() -> None:
         sa.Column("data_json", sa.Text(), nullable=False),
         sa.UniqueConstraint("uid"),
     )
-    op.create_index("ix_hub_candidate_created", "hub_candidate", ["created_at"])
+    op.create_index("ix_hub_candidate_created", "hub_candidate", ["created_at", "id"])
     op.create_index(
         "ix_hub_candidate_municipality", "hub_candidate", ["municipality_key", "created_at"]
     )
@@ -66,12 +66,12 @@ def upgrade() -> None:
     op.create_index("ix_hub_branch_branch", "hub_branch", ["branch"])
     op.create_table(
         "hub_word",
-        sa.Column("word", BYTE_ORDER, nullable=False),
         sa.Column("candidate_uid", S, nullable=False),
+        sa.Column("word", BYTE_ORDER, nullable=False),
         sa.ForeignKeyConstraint(["candidate_uid"], ["hub_candidate.uid"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("word", "candidate_uid"),
+        sa.PrimaryKeyConstraint("candidate_uid", "word"),
     )
-    op.create_index("ix_hub_word_candidate", "hub_word", ["candidate_uid"])
+    op.create_index("ix_hub_word_word", "hub_word", ["word"])
     op.create_table(
         "hub_language",
         sa.Column("candidate_uid", S, nullable=False),
