@@ -326,3 +326,44 @@ def test_regenerated_pdf_in_both_languages(
         target.write_bytes(pdf.render(stored.data, data_dir("questionnaires"), lang))
         text = PdfReader(target).pages[0].extract_text()
         assert word.upper() in text.upper() and "Haddad" in text
+
+
+def test_a_file_the_database_refuses_leaves_nothing_and_spares_the_others(
+    hub: Any, demo_export: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import DataError
+
+    from screener.hub import importer
+
+    poisoned = variant(demo_export, 42)
+    bad_uid = poisoned["interview"]["uuid"]
+    real_write = importer._write
+
+    def write(conn: Any, items: list[Any], actor: str, stamp: str) -> Any:
+        results = real_write(conn, items, actor, stamp)  # rows are written, then it fails
+        if any(item.parsed.uid == bad_uid for item in items):
+            raise DataError("INSERT", {}, ValueError("refused by the database"))
+        return results
+
+    monkeypatch.setattr(importer, "_write", write)
+    documents = [
+        ("one", variant(demo_export, 41)),
+        ("bad", poisoned),
+        ("two", variant(demo_export, 43)),
+    ]
+    report = importer.import_dicts(hub, documents)
+    assert [(r.source, r.result) for r in report.results] == [
+        ("one", "imported"),
+        ("bad", "refused"),
+        ("two", "imported"),
+    ]
+    assert report.results[1].reason == importer.DATABASE_REFUSED
+    assert count(hub, "hub_candidate") == 2
+    assert count(hub, "hub_audit") == 2  # one per file written on its own; none for the bad one
+    from sqlalchemy import text
+
+    with hub.connect() as conn:
+        leftovers = conn.execute(
+            text("SELECT count(*) FROM hub_word WHERE candidate_uid = :uid"), {"uid": bad_uid}
+        ).scalar_one()
+    assert leftovers == 0
