@@ -2,6 +2,7 @@
 driver (one transaction, ``executemany``), on SQLite and on PostgreSQL; and a search over
 10×N interviews on PostgreSQL.
 
+The SQLite hub is an SQLCipher file (as in use); the raw insert uses the same driver and key.
 The import reads N JSON files (compact, as many as on a USB stick) from a folder and does all its
 work: parse, check, dedupe by uid, write in batches with an audit row each. The raw insert gets
 the rows already built (the same parser, untimed) and only writes them. For the search, N
@@ -27,6 +28,7 @@ from typing import Any
 from benchmarks.common import Figure, median_worst
 from benchmarks.data import FIRST, LAST, MUNICIPALITIES, make_demo_db
 
+PASSPHRASE = "benchmark passphrase"  # the SQLite hub is encrypted, as in use
 TYPOLOGIES = ["type1", "type2", "type3", "type4", "type5"]
 BRANCHES = ["metal_welding", "cleaning", "kitchen", "warehouse_transport", "health_care", "retail"]
 LANGUAGES = ["Arabisk", "Tigrinya", "Dari", "Farsi", "Somali", "Ukrainsk", "Engelsk", "Dansk"]
@@ -117,7 +119,7 @@ def raw_insert(url: str, files: list[Path]) -> float:
     from screener.hub.db import open_hub
     from screener.hub.parse import parse_export
 
-    open_hub(url).dispose()  # the same schema and indexes as the import writes into
+    open_hub(url, passphrase=PASSPHRASE).dispose()  # the schema and indexes the import has
     texts = [p.read_text(encoding="utf-8") for p in files]
     parsed = [parse_export(json.loads(t), "2026-12-01T00:00:00", raw=t) for t in texts]
     candidates = [p.candidate for p in parsed]
@@ -125,11 +127,18 @@ def raw_insert(url: str, files: list[Path]) -> float:
     languages = [row for p in parsed for row in p.languages]
     words = [row for p in parsed for row in p.words]
     sqlite = url.startswith("sqlite")
-    if sqlite:
-        import sqlite3
+    if sqlite:  # the same driver (SQLCipher), key and settings as the hub's engine
+        from screener.hub.crypto import cipher_module, key_pragma
 
-        conn: Any = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
-        for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON"):
+        path = Path(url.removeprefix("sqlite:///"))
+        conn: Any = cipher_module().connect(str(path), isolation_level=None)
+        conn.execute(key_pragma(path, PASSPHRASE))
+        for pragma in (
+            "journal_mode = WAL",
+            "synchronous = FULL",
+            "foreign_keys = ON",
+            "secure_delete = ON",
+        ):
             conn.execute(f"PRAGMA {pragma}")
         mark = "?"
     else:
@@ -163,7 +172,7 @@ def hub_import(url: str, folder: Path) -> float:
     from screener.hub.db import open_hub
     from screener.hub.importer import import_files
 
-    engine = open_hub(url)
+    engine = open_hub(url, passphrase=PASSPHRASE)
     try:
         start = time.perf_counter()
         report = import_files(engine, [folder])

@@ -28,6 +28,12 @@ def configure(hub: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="hub database: sqlite:///FILE or postgresql://... (env SCREENER_HUB_URL)",
     )
+    hub.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="passphrase of an SQLite hub (env SCREENER_HUB_PASSPHRASE; else asked)",
+    )
     sub = hub.add_subparsers(dest="hub_command", metavar="COMMAND")
     imp = sub.add_parser("import", help="import handover bundles and JSON exports")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files or folders")
@@ -69,13 +75,14 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO | None = None)
     url = args.url or default_url()
     command = args.hub_command
     try:
+        passphrase = _passphrase(url, args.passphrase_file)
         if command is None:
             from screener.ui.hub.app import run_hub_app
 
-            return run_hub_app(url, settings)
+            return run_hub_app(url, settings, passphrase)
         from screener.hub.db import open_hub
 
-        engine = open_hub(url)
+        engine = open_hub(url, passphrase=passphrase)
         try:
             return _COMMANDS[command](engine, args, settings, out)
         finally:
@@ -83,6 +90,18 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO | None = None)
     except ScreenerError as error:
         print(f"screener: {error}", file=out)
         return 1
+
+
+def _passphrase(url: str, path: Path | None) -> str | None:
+    """From the file or the environment; asked for (not echoed) at a terminal."""
+    from screener.hub.engine import is_sqlite, read_passphrase
+
+    passphrase = read_passphrase(path)
+    if passphrase is None and is_sqlite(url) and sys.stdin.isatty():
+        import getpass
+
+        passphrase = getpass.getpass(_("Passphrase of the hub: ")) or None
+    return passphrase
 
 
 def _bar(done: int, total: int) -> None:

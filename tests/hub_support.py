@@ -63,10 +63,15 @@ def _fresh_pg_database(admin_url: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
+PASSPHRASE = "correct horse battery staple"
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-def hub_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty hub database on each engine in turn."""
+def hub_url(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An empty hub database on each engine in turn (the SQLite one encrypted, its passphrase
+    in the environment as a hub's service would have it)."""
     if request.param == "sqlite":
+        monkeypatch.setenv("SCREENER_HUB_PASSPHRASE", PASSPHRASE)
         return "sqlite:///" + (tmp_path / "hub.sqlite3").as_posix()
     admin = request.getfixturevalue("pg_admin_url")
     return _fresh_pg_database(admin)

@@ -135,3 +135,31 @@ def test_hub_modules_load_neither_textual_nor_sqlalchemy_at_import() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_embedded_hub_is_encrypted_and_needs_its_passphrase(
+    demo_export: dict[str, Any],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SCREENER_HUB_PASSPHRASE", raising=False)
+    url = "sqlite:///" + (tmp_path / "hub.sqlite3").as_posix()
+    secret = tmp_path / "hub-passphrase.txt"
+    secret.write_text("blue tractor morning\n", encoding="utf-8")
+    export = write_json(tmp_path, "a.json", variant(demo_export, 1, name="Amina Yusuf"))
+
+    code, out = run(capsys, "--url", url, "list")
+    assert code == 1 and "--passphrase-file" in out
+    code, out = run(capsys, "--url", url, "--passphrase-file", str(secret), "import", str(export))
+    assert code == 0 and "Imported 1" in out
+    raw = (tmp_path / "hub.sqlite3").read_bytes()
+    assert not raw.startswith(b"SQLite format 3") and b"Amina" not in raw
+    assert (tmp_path / "hub.sqlite3").stat().st_mode & 0o077 == 0
+
+    secret.write_text("wrong\n", encoding="utf-8")
+    code, out = run(capsys, "--url", url, "--passphrase-file", str(secret), "list")
+    assert code == 1 and "Wrong passphrase, or not a hub database" in out
+    monkeypatch.setenv("SCREENER_HUB_PASSPHRASE", "blue tractor morning")
+    code, out = run(capsys, "--url", url, "list")
+    assert code == 0 and "Amina Yusuf" in out

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
 ENV_URL = "SCREENER_HUB_URL"
+ENV_PASSPHRASE = "SCREENER_HUB_PASSPHRASE"
 
 
 class HubError(ScreenerError):
@@ -31,6 +32,22 @@ def default_url(environ: Mapping[str, str] | None = None) -> str:
 
     env = os.environ if environ is None else environ
     return env.get(ENV_URL) or "sqlite:///" + (default_data_dir() / "hub.sqlite3").as_posix()
+
+
+def read_passphrase(path: Path | None, environ: Mapping[str, str] | None = None) -> str | None:
+    """The hub's passphrase: the first line of ``path``, else ``SCREENER_HUB_PASSPHRASE``."""
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise HubError(_("Cannot read the passphrase file {path}").format(path=path)) from error
+        return lines[0] if lines and lines[0] else None
+    env = os.environ if environ is None else environ
+    return env.get(ENV_PASSPHRASE) or None
+
+
+def is_sqlite(url: str) -> bool:
+    return parse_url(url).get_backend_name() == "sqlite"
 
 
 def parse_url(url: str) -> URL:
@@ -91,27 +108,45 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def create_hub_engine(url: str) -> Engine:
-    """An engine for ``url``; an SQLite file's folder is created (owner only)."""
+def create_hub_engine(url: str, passphrase: str | None = None) -> Engine:
+    """An engine for ``url``. An SQLite hub is an encrypted file (SQLCipher), as on the
+    laptop, and needs the hub's passphrase; its folder is created (owner only)."""
     from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
 
     parsed = parse_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            folder = Path(parsed.database).expanduser().parent
-            try:
-                folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            except OSError as error:
-                raise HubError(
-                    _("Cannot create the database folder {folder}: {reason}").format(
-                        folder=folder, reason=error.strerror or type(error).__name__
-                    )
-                ) from error
-        engine = create_engine(parsed)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
-        return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed, pool_pre_ping=True)
+    if not parsed.database or parsed.database == ":memory:":
+        raise HubError(_("An SQLite hub needs a file: sqlite:///PATH"))
+    if not passphrase:
+        raise HubError(
+            _(
+                "The hub database is encrypted: give its passphrase with --passphrase-file "
+                "FILE or SCREENER_HUB_PASSPHRASE."
+            )
+        )
+    path = Path(parsed.database).expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise HubError(
+            _("Cannot create the database folder {folder}: {reason}").format(
+                folder=path.parent, reason=error.strerror or type(error).__name__
+            )
+        ) from error
+    from screener.hub.crypto import cipher_module, connector
+
+    engine = create_engine(
+        "sqlite://",
+        module=cipher_module(),
+        creator=connector(path, passphrase),
+        poolclass=QueuePool,
+        pool_size=4,
+    )
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
 
 
 def connect_error(error: Exception, url: URL) -> HubError:

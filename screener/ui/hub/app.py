@@ -194,19 +194,19 @@ class HubApp(App[None]):
         self.push_screen(HubScreen(self.engine, self.hub_title, self.settings))
 
 
-def build_hub_app(url: str, settings: Settings) -> HubApp:
+def build_hub_app(url: str, settings: Settings, passphrase: str | None = None) -> HubApp:
     from screener.hub.db import open_hub
     from screener.hub.engine import parse_url, shown
     from screener.i18n import set_language
 
     set_language(settings.language)
-    engine = open_hub(url)
+    engine = open_hub(url, passphrase=passphrase)
     title = _("Hub: {url}").format(url=shown(parse_url(url)))
     return HubApp(engine, title, settings)
 
 
-def run_hub_app(url: str, settings: Settings) -> int:
-    app = build_hub_app(url, settings)
+def run_hub_app(url: str, settings: Settings, passphrase: str | None = None) -> int:
+    app = build_hub_app(url, settings, passphrase)
     try:
         app.run()
     finally:
