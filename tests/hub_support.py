@@ -164,7 +164,7 @@ def write_json(folder: Path, name: str, data: dict[str, Any]) -> Path:
 def write_bundle(
     folder: Path, name: str, data: dict[str, Any] | None, password: str | None
 ) -> Path:
-    """An AES zip as the laptop's handover bundle: interview.json (+ a stand-in PDF)."""
+    """An AES zip as the laptop's handover bundle: one JSON export (``data`` None: no JSON)."""
     import pyzipper
 
     path = folder / name
@@ -175,8 +175,9 @@ def write_bundle(
         if password:
             archive.setpassword(password.encode())
         if data is not None:
-            archive.writestr("interview.json", json.dumps(data, ensure_ascii=False))
-        archive.writestr("report.pdf", b"%PDF-1.4 stand-in")
+            archive.writestr(f"{Path(name).stem}.json", json.dumps(data, ensure_ascii=False))
+        else:
+            archive.writestr("notes.txt", b"no interview here")
     return path
 
 

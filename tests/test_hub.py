@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -124,9 +125,11 @@ def test_bad_files_are_refused_and_nothing_of_them_is_written(
     )
     assert outcome["broken.json"][0] == "refused" and "candidate.name" in outcome["broken.json"][1]
     assert outcome["version.json"] == ("refused", "export format version 9 is not supported")
-    assert outcome["wrong-password.zip"] == ("refused", "wrong password for this bundle")
+    # (the reason's wording is the bundle reader's: the local one or screener.bundle's)
+    assert outcome["wrong-password.zip"][0] == "refused"
+    assert "password" in outcome["wrong-password.zip"][1]
     assert outcome["plain.zip"] == ("refused", "the bundle is not encrypted")
-    assert outcome["empty.zip"] == ("refused", "the bundle holds no interview.json")
+    assert outcome["empty.zip"] == ("refused", "the bundle should hold exactly one JSON file")
     assert outcome["not-json.json"] == ("refused", "the file is not valid JSON")
     assert outcome["damaged.zip"][0] == "refused"
     assert count(hub, "hub_candidate") == 1
@@ -367,3 +370,31 @@ def test_a_file_the_database_refuses_leaves_nothing_and_spares_the_others(
             text("SELECT count(*) FROM hub_word WHERE candidate_uid = :uid"), {"uid": bad_uid}
         ).scalar_one()
     assert leftovers == 0
+
+
+def test_bundles_are_read_by_the_laptops_bundle_module_when_there(
+    hub: Any, demo_export: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import types
+
+    from screener.hub.importer import import_files
+
+    calls: list[tuple[str, str | None]] = []
+
+    def read_bundle_json(path: Path, password: str | None) -> dict[str, Any]:
+        calls.append((Path(path).name, password))
+        import pyzipper
+
+        with pyzipper.AESZipFile(path) as archive:
+            archive.setpassword((password or "").encode())
+            return json.loads(archive.read(archive.namelist()[0]))  # type: ignore[no-any-return]
+
+    fake = types.ModuleType("screener.bundle")
+    fake.read_bundle_json = read_bundle_json  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "screener.bundle", fake)
+    bundle = write_bundle(tmp_path, "screening-K-1-da.zip", variant(demo_export, 51), "otp")
+    plain = write_bundle(tmp_path, "plain.zip", variant(demo_export, 52), None)
+    report = import_files(hub, [bundle, plain], {"*": "otp"})
+    assert [r.result for r in report.results] == ["imported", "refused"]
+    assert calls == [("screening-K-1-da.zip", "otp")]  # the unencrypted one never got there

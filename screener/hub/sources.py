@@ -1,9 +1,9 @@
 """Reading what arrives on the USB stick: JSON exports and encrypted handover bundles.
 
 Both end as the parsed JSON dict that ``parse.parse_export`` checks (one code path). A bundle is
-an AES-encrypted zip holding ``interview.json`` (and the PDF, which the hub regenerates instead
-of keeping). ``screener.bundle`` is used when present; until then a minimal local reader opens
-the same layout.
+an AES-encrypted zip holding the interview's JSON export (the encrypted PDF travels beside it;
+the hub regenerates the PDF instead of keeping it). ``screener.bundle`` reads it when present;
+without it a minimal local reader opens the same layout.
 """
 
 from __future__ import annotations
@@ -11,14 +11,15 @@ from __future__ import annotations
 import importlib
 import json
 import zipfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from screener.errors import ScreenerError
 from screener.hub.parse import RefusedError
 from screener.i18n import N_
 
-BUNDLE_JSON = "interview.json"
 MAX_JSON_BYTES = 50 * 1024 * 1024
 
 
@@ -56,20 +57,23 @@ def password_for(path: Path, passwords: dict[str, str]) -> str | None:
     return passwords.get(path.name) or passwords.get("*")
 
 
-def read_source(path: Path, passwords: dict[str, str]) -> tuple[Any, str]:
-    """The export in ``path`` (a .json or a bundle .zip), parsed and as text; RefusedError
-    says why not."""
+def read_source(path: Path, passwords: dict[str, str]) -> tuple[Any, str | None]:
+    """The export in ``path`` (a .json or a bundle .zip), parsed and, when read here, as text;
+    RefusedError says why not."""
     try:
         if zipfile.is_zipfile(path):
-            raw = read_bundle(path, password_for(path, passwords))
-        else:
-            if path.stat().st_size > MAX_JSON_BYTES:
-                raise RefusedError(N_("the file is too large for an interview export"))
-            raw = path.read_bytes()
+            return read_bundle(path, password_for(path, passwords))
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise RefusedError(N_("the file is too large for an interview export"))
+        raw = path.read_bytes()
     except OSError as error:
         raise RefusedError(
             N_("cannot read the file ({reason})"), reason=error.strerror or type(error).__name__
         ) from error
+    return _decode(raw)
+
+
+def _decode(raw: bytes) -> tuple[Any, str]:
     try:
         text = raw.decode("utf-8")
         return loads(text), text
@@ -87,36 +91,45 @@ def loads(text: str) -> Any:
     return orjson.loads(text)
 
 
-def read_bundle(path: Path, password: str | None) -> bytes:
-    """``interview.json`` from a handover bundle, through ``screener.bundle`` when it exists."""
-    try:
-        bundle: Any = importlib.import_module("screener.bundle")
-    except ImportError:
-        bundle = None
-    reader = getattr(bundle, "read_interview_json", None)
-    if reader is not None:
-        return reader(path, password)  # type: ignore[no-any-return]
-    return _read_zip(path, password)
+def read_bundle(path: Path, password: str | None) -> tuple[Any, str | None]:
+    """The export inside a handover bundle: an AES zip holding one JSON file.
 
-
-def _read_zip(path: Path, password: str | None) -> bytes:
+    The hub checks first that the JSON in it is encrypted (it takes no bundle that travelled
+    in the clear), then reads it with ``screener.bundle.read_bundle_json`` when the laptop's
+    bundle module is there, else with the local reader below (same layout)."""
     import pyzipper  # type: ignore[import-untyped]
 
     try:
         with pyzipper.AESZipFile(path) as archive:
-            info = archive.getinfo(BUNDLE_JSON)
-            encrypted = bool(info.flag_bits & 0x1)
-            if not encrypted:
+            names = [name for name in archive.namelist() if name.lower().endswith(".json")]
+            if len(names) != 1:
+                raise RefusedError(N_("the bundle should hold exactly one JSON file"))
+            info = archive.getinfo(names[0])
+            if not info.flag_bits & 0x1:
                 raise RefusedError(N_("the bundle is not encrypted"))
             if not password:
                 raise RefusedError(N_("no password for this bundle"))
             if info.file_size > MAX_JSON_BYTES:
                 raise RefusedError(N_("the file is too large for an interview export"))
-            archive.setpassword(password.encode("utf-8"))
-            return archive.read(BUNDLE_JSON)  # type: ignore[no-any-return]
-    except KeyError as error:
-        raise RefusedError(N_("the bundle holds no interview.json")) from error
+            reader = _laptop_reader()
+            if reader is None:
+                archive.setpassword(password.encode("utf-8"))
+                return _decode(archive.read(names[0]))
     except RuntimeError as error:  # pyzipper: bad password
         raise RefusedError(N_("wrong password for this bundle")) from error
-    except (zipfile.BadZipFile, pyzipper.BadZipFile, ValueError) as error:
+    except (zipfile.BadZipFile, pyzipper.BadZipFile, zlib.error, EOFError, ValueError) as error:
         raise RefusedError(N_("the bundle is damaged")) from error
+    try:
+        return reader(path, password), None
+    except ScreenerError as error:  # the bundle module's own clear message
+        raise RefusedError(
+            N_("the bundle cannot be opened: {reason}"), reason=str(error)
+        ) from error
+
+
+def _laptop_reader() -> Any:
+    try:
+        bundle = importlib.import_module("screener.bundle")
+    except ImportError:
+        return None
+    return getattr(bundle, "read_bundle_json", None)
