@@ -3,7 +3,6 @@ follow-up, and the figures by group. It only reads; every query runs on a worker
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -166,10 +165,15 @@ class HubScreen(Screen[None]):
         from screener.files import atomic_write
         from screener.hub import pdf
         from screener.hub.search import get_candidate
+        from screener.settings import default_documents_dir
 
         lang = self.settings.language
-        folder = self.settings.export_dir or Path.cwd()
+        folder = self.settings.export_dir or default_documents_dir()
         target = folder / f"hub-{candidate_id}-{lang}.pdf"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # atomic_write names the folder that is missing or read-only
         try:
             stored = get_candidate(self.engine, candidate_id)
             atomic_write(target, pdf.render(stored.data, self.settings.questionnaire_dir, lang))
