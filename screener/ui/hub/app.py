@@ -3,6 +3,7 @@ follow-up, and the figures by group. It only reads; every query runs on a worker
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -170,10 +171,8 @@ class HubScreen(Screen[None]):
         lang = self.settings.language
         folder = self.settings.export_dir or default_documents_dir()
         target = folder / f"hub-{candidate_id}-{lang}.pdf"
-        try:
+        with contextlib.suppress(OSError):  # atomic_write names a missing or read-only folder
             folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass  # atomic_write names the folder that is missing or read-only
         try:
             stored = get_candidate(self.engine, candidate_id)
             atomic_write(target, pdf.render(stored.data, self.settings.questionnaire_dir, lang))
