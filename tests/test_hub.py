@@ -202,10 +202,16 @@ def _people(base: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def test_search(hub: Any, demo_export: dict[str, Any]) -> None:
+@pytest.mark.parametrize("path", ["rare words first", "newest first"])
+def test_search(
+    hub: Any, demo_export: dict[str, Any], path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from screener.hub import search as search_module
     from screener.hub.importer import import_dicts
     from screener.hub.search import Query, search
 
+    if path == "newest first":  # as when the words are common: no word is looked up first
+        monkeypatch.setattr(search_module, "RARE", 0)
     import_dicts(hub, [(str(i), d) for i, d in enumerate(_people(demo_export))])
 
     def names(**kwargs: Any) -> list[str]:

@@ -13,7 +13,7 @@ from screener.i18n import _
 from screener.store.text import fold
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine, Select
+    from sqlalchemy import Connection, Engine, Select
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,70 @@ def _after(prefix: str) -> str:
     return prefix[:-1] + chr(min(ord(prefix[-1]) + 1, 0x10FFFF))
 
 
+# Words whose candidates are fewer than this are looked up first (see ``_few_matches``).
+RARE = 5000
+FEW = 1000
+
+
 def search(engine: Engine, query: Query) -> list[Summary]:
     with engine.connect() as conn:
-        return [Summary(**row._mapping) for row in conn.execute(statement(query))]
+        if conn.dialect.name == "postgresql":
+            # A search returns one page: starting parallel workers costs more than it saves.
+            conn.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
+        uids = _few_matches(conn, words_of(query.text))
+        rows = conn.execute(statement(query, uids))
+        return [Summary(**row._mapping) for row in rows]
 
 
-def statement(query: Query) -> Select[Any]:
-    """The one SELECT of a search (both engines)."""
+def _few_matches(conn: Connection, words: list[str]) -> list[str] | None:
+    """The candidates having all ``words``, when they are few (else None).
+
+    The plain query walks the newest candidates and probes each for the words: quick when
+    matches are many, slow when the words together are rare (a full name). So the rarest word
+    (counted in the word index, at most RARE entries read per word) is looked up first, with
+    the others probed on its candidates only; up to FEW of them are returned.
+    """
+    from sqlalchemy import and_, exists, func, literal, select
+
+    from screener.hub.tables import HUB_METADATA
+
+    table = HUB_METADATA.tables["hub_word"]
+    rarest: tuple[int, str] | None = None
+    for word in words:
+        hits = (
+            select(literal(1))
+            .where(table.c.word >= word, table.c.word < _after(word))
+            .limit(RARE + 1)
+            .subquery()
+        )
+        number = int(conn.execute(select(func.count()).select_from(hits)).scalar_one())
+        if number <= RARE and (rarest is None or number < rarest[0]):
+            rarest = (number, word)
+    if rarest is None:
+        return None
+    first = table.alias("first")
+    conditions = [first.c.word >= rarest[1], first.c.word < _after(rarest[1])]
+    for word in words:
+        if word != rarest[1]:
+            other = table.alias()
+            conditions.append(
+                exists().where(
+                    and_(
+                        other.c.candidate_uid == first.c.candidate_uid,
+                        other.c.word >= word,
+                        other.c.word < _after(word),
+                    )
+                )
+            )
+    found = conn.execute(
+        select(first.c.candidate_uid).where(*conditions).distinct().limit(FEW + 1)
+    ).scalars()
+    uids = list(found)
+    return uids if len(uids) <= FEW else None
+
+
+def statement(query: Query, uids: list[str] | None = None) -> Select[Any]:
+    """The one SELECT of a search (both engines); ``uids``: only among these candidates."""
     from sqlalchemy import and_, exists, select
 
     from screener.hub.tables import HUB_METADATA
@@ -67,6 +124,8 @@ def statement(query: Query) -> Select[Any]:
     language = HUB_METADATA.tables["hub_language"]
     words = HUB_METADATA.tables["hub_word"]
     conditions: list[Any] = []
+    if uids is not None:
+        conditions.append(c.c.uid.in_(uids))
     for word in words_of(query.text):
         conditions.append(
             exists().where(

@@ -84,7 +84,7 @@ class WordRow(HubModel, table=True):
     word finds the candidates of a rare word."""
 
     __tablename__ = "hub_word"
-    __table_args__ = (Index("ix_hub_word_word", "word"),)
+    __table_args__ = (Index("ix_hub_word_word", "word", "candidate_uid"),)
 
     candidate_uid: str = Field(
         sa_column=Column(

@@ -71,7 +71,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["candidate_uid"], ["hub_candidate.uid"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("candidate_uid", "word"),
     )
-    op.create_index("ix_hub_word_word", "hub_word", ["word"])
+    op.create_index("ix_hub_word_word", "hub_word", ["word", "candidate_uid"])
     op.create_table(
         "hub_language",
         sa.Column("candidate_uid", S, nullable=False),
