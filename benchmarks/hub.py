@@ -268,18 +268,18 @@ def measure(tmp: Path, interviews: int, search_runs: int) -> list[Figure]:
     note = f"{interviews} interviews"
     sqlite_import = hub_import("sqlite:///" + (tmp / "hub.sqlite3").as_posix(), folder)
     sqlite_raw = raw_insert("sqlite:///" + (tmp / "raw.sqlite3").as_posix(), files)
-    figures.append(Figure("hub_import_sqlite_s", sqlite_import, sqlite_import, "s", note=note))
+    figures.append(Figure("hub_imp_sqlite_s", sqlite_import, sqlite_import, "s", note=note))
     figures.append(Figure("hub_raw_sqlite_s", sqlite_raw, sqlite_raw, "s", note=note))
     ratio = sqlite_import / sqlite_raw
-    figures.append(Figure("hub_import_ratio_sqlite", ratio, ratio, "x", 3))
+    figures.append(Figure("hub_ratio_sqlite", ratio, ratio, "x", 3))
     with postgres(tmp / "pgdata") as admin:
         pg_url = fresh_database(admin)
         pg_import = hub_import(pg_url, folder)
         pg_raw = raw_insert(fresh_database(admin), files)
-        figures.append(Figure("hub_import_pg_s", pg_import, pg_import, "s", note=note))
+        figures.append(Figure("hub_imp_pg_s", pg_import, pg_import, "s", note=note))
         figures.append(Figure("hub_raw_pg_s", pg_raw, pg_raw, "s", note=note))
         ratio = pg_import / pg_raw
-        figures.append(Figure("hub_import_ratio_pg", ratio, ratio, "x", 3))
+        figures.append(Figure("hub_ratio_pg", ratio, ratio, "x", 3))
         total = multiply(pg_url, 9)
         times = search_times(pg_url, search_runs)
         medians = {name: statistics.median(values) for name, values in times.items()}

@@ -20,12 +20,12 @@ def test_hub_benchmark_reports_its_figures(
     monkeypatch.setenv("SCREENER_BENCH_PG_URL", pg_admin_url)
     figures = {f.name: f for f in hub.measure(tmp_path / "hub", interviews=12, search_runs=1)}
     assert set(figures) == {
-        "hub_import_sqlite_s",
+        "hub_imp_sqlite_s",
         "hub_raw_sqlite_s",
-        "hub_import_ratio_sqlite",
-        "hub_import_pg_s",
+        "hub_ratio_sqlite",
+        "hub_imp_pg_s",
         "hub_raw_pg_s",
-        "hub_import_ratio_pg",
+        "hub_ratio_pg",
         "hub_search_pg_ms",
     }
     assert "120 interviews" in figures["hub_search_pg_ms"].note
