@@ -39,7 +39,10 @@ def configure(hub: argparse.ArgumentParser) -> None:
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files or folders")
     imp.add_argument("--password-file", type=Path, metavar="FILE", help="bundle passwords")
     imp.add_argument("--organisation", default="", help="screening organisation of these files")
-    for name, text in (("list", "incoming candidates, newest first"), ("search", "find")):
+    for name, text in (
+        ("list", "incoming candidates by municipality, newest first"),
+        ("search", "find candidates by name, case number, trade, branch, language, typology"),
+    ):
         find = sub.add_parser(name, help=text)
         if name == "search":
             find.add_argument("text", nargs="?", default="", help="name, case number or trade")
