@@ -6,6 +6,7 @@ Only argparse at import time; the hub's modules (and SQLAlchemy) load when a com
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from datetime import date
 from pathlib import Path
@@ -28,12 +29,15 @@ def configure(hub: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="hub database: sqlite:///FILE or postgresql://... (env SCREENER_HUB_URL)",
     )
-    hub.add_argument(
-        "--passphrase-file",
-        type=Path,
-        metavar="FILE",
-        help="passphrase of an SQLite hub (env SCREENER_HUB_PASSPHRASE; else asked)",
-    )
+    # The laptop's CLI may already give every command a --passphrase-file (the passphrase of
+    # the database in use); the hub then reads that one for its own database.
+    with contextlib.suppress(argparse.ArgumentError):
+        hub.add_argument(
+            "--passphrase-file",
+            type=Path,
+            metavar="FILE",
+            help="passphrase of an SQLite hub (env SCREENER_HUB_PASSPHRASE; else asked)",
+        )
     sub = hub.add_subparsers(dest="hub_command", metavar="COMMAND")
     imp = sub.add_parser("import", help="import handover bundles and JSON exports")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files or folders")
@@ -78,7 +82,7 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO | None = None)
     url = args.url or default_url()
     command = args.hub_command
     try:
-        passphrase = _passphrase(url, args.passphrase_file)
+        passphrase = _passphrase(url, getattr(args, "passphrase_file", None))
         if command is None:
             from screener.ui.hub.app import run_hub_app
 
