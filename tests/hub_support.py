@@ -73,6 +73,7 @@ def hub_url(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.
     if request.param == "sqlite":
         monkeypatch.setenv("SCREENER_HUB_PASSPHRASE", PASSPHRASE)
         return "sqlite:///" + (tmp_path / "hub.sqlite3").as_posix()
+    pytest.importorskip("psycopg", reason="PostgreSQL tests need psycopg (the hub extra)")
     admin = request.getfixturevalue("pg_admin_url")
     return _fresh_pg_database(admin)
 
