@@ -59,6 +59,8 @@ def configure(hub: argparse.ArgumentParser) -> None:
         find.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD")
         find.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD")
         find.add_argument("--limit", type=int, default=100)
+    show = sub.add_parser("show", help="one candidate: facts, follow-up and earlier versions")
+    show.add_argument("id", type=int, metavar="ID")
     outcome = sub.add_parser("outcome", help="record placement, effort and outcomes")
     outcome.add_argument("id", type=int, metavar="ID")
     outcome.add_argument("--months", type=int, choices=(3, 6, 12), help="12: later than 6")
@@ -266,10 +268,42 @@ def _pdf(engine: Engine, args: argparse.Namespace, settings: Settings, out: Text
     return 0
 
 
+def _show(engine: Engine, args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from screener.hub import followup
+    from screener.hub.search import get_candidate, history
+
+    stored = get_candidate(engine, args.id)
+    data = stored.data
+    person, meta, head = data["candidate"], data["metadata"], data["interview"]
+    lines = [
+        f"{person['name']}  {person.get('case_id', '')}".rstrip(),
+        _("Municipality: {name}").format(name=meta.get("municipality") or "-"),
+        _("Screened: {date}").format(date=str(head["created_at"])[:10]),
+        _("Consultant: {name}").format(name=meta.get("consultant") or "-"),
+    ]
+    state = followup.read(engine, args.id)
+    lines.append(_("Placed: {name}").format(name=state.placed_municipality or "-"))
+    effort = {True: _("yes"), False: _("no"), None: "-"}[state.active_effort]
+    lines.append(_("Active effort: {value}").format(value=effort))
+    for months, code in sorted((state.outcomes or {}).items()):
+        lines.append(str(months) + ": " + _(followup.OUTCOMES[code]))
+    lines.append(_("Version: changed {changed}").format(changed=head["updated_at"]))
+    for changed, imported, replaced in history(engine, args.id):
+        lines.append(
+            _(
+                "Earlier version: changed {changed}, imported {imported}, replaced {replaced}"
+            ).format(changed=changed, imported=imported[:19], replaced=replaced[:19])
+        )
+    for line in lines:
+        print(line, file=out)
+    return 0
+
+
 _COMMANDS = {
     "import": _import,
     "list": _find,
     "search": _find,
+    "show": _show,
     "outcome": _outcome,
     "figures": _figures,
     "pdf": _pdf,

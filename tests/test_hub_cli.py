@@ -82,6 +82,14 @@ def test_hub_commands(
     code, out = run(capsys, "--url", hub_url, "outcome", "999", "--active-effort", "no")
     assert code == 1 and "No candidate with id 999" in out
 
+    newer = variant(demo_export, 1, name="Amina Yusuf", updated_at="2027-01-05T10:00:00+00:00")
+    write_json(stick, "a.json", newer)
+    code, out = run(capsys, "--url", hub_url, "import", str(stick / "a.json"))
+    assert code == 0 and "Imported 0, replaced 1" in out
+    code, out = run(capsys, "--url", hub_url, "show", ids["Amina"])
+    assert code == 0 and "Amina Yusuf" in out and "Placed: Vejle" in out and "6: IGU" in out
+    assert "Version: changed 2027-01-05" in out and out.count("Earlier version:") == 1
+
     code, out = run(capsys, "--url", hub_url, "figures")
     assert code == 0 and out.splitlines()[1].split()[:6] == ["All", "2", "1", "1", "1", "1"]
     code, out = run(capsys, "--url", hub_url, "figures", "--by", "organisation")

@@ -206,3 +206,22 @@ def get_candidate(engine: Engine, candidate_id: int) -> Stored:
             select(func.count()).select_from(history).where(history.c.candidate_uid == row.uid)
         ).scalar_one()
     return Stored(candidate_id, row.uid, json.loads(row.data_json), int(older))
+
+
+def history(engine: Engine, candidate_id: int) -> list[tuple[str, str, str]]:
+    """The replaced versions of a candidate's interview, oldest first:
+    (changed on the laptop, imported, replaced)."""
+    from sqlalchemy import select
+
+    from screener.hub.tables import HUB_METADATA
+
+    c = HUB_METADATA.tables["hub_candidate"]
+    v = HUB_METADATA.tables["hub_version"]
+    statement = (
+        select(v.c.updated_at, v.c.imported_at, v.c.replaced_at)
+        .join(c, c.c.uid == v.c.candidate_uid)
+        .where(c.c.id == candidate_id)
+        .order_by(v.c.id)
+    )
+    with engine.connect() as conn:
+        return [(row[0], row[1], row[2]) for row in conn.execute(statement)]
