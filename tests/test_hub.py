@@ -231,6 +231,10 @@ def test_search(
     assert names(since="2026-10-05", until="2026-10-05") == ["Şükrü Haddad"]
     assert len(names(text="svejser")) == 3  # a trade: the job wishes all came from the demo
     assert names(limit=1) == ["Parwin Rahimi"]
+    # one search box also finds the municipality, a branch's label and a language
+    assert names(text="vejle") == ["Parwin Rahimi", "Yonas Tesfay"]
+    assert names(text="tigrin") == ["Yonas Tesfay"]
+    assert len(names(text="metal svejs")) == 3  # the demo's branch labels, in every variant
 
 
 def test_outcomes_and_figures(hub: Any, demo_export: dict[str, Any], tmp_path: Path) -> None:

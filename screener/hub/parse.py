@@ -184,12 +184,16 @@ def parse_export(
     typology = by_role.get("typology")
     trades = _trades(by_role)
     municipality = meta.municipality.strip()
-    search = " ".join(
+    wished = by_role.get("branches")
+    search = " ".join(  # what one search box finds: who, where, which trades and languages
         [
             export.candidate.name,
             export.candidate.case_id,
+            municipality,
             trades,
             " ".join(_texts(typology.value_text if typology else None)),
+            " ".join(_texts(wished.value_text if wished else None)),
+            " ".join(name for name, _level in languages),
         ]
     )
     candidate = {

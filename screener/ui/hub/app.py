@@ -44,7 +44,10 @@ class HubScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self.hub_title, id="hub-title", markup=False)
-        yield Input(placeholder=_("Search name, case number, trade or typology"), id="hub-search")
+        yield Input(
+            placeholder=_("Search name, case number, municipality, trade, language or typology"),
+            id="hub-search",
+        )
         with Horizontal(id="hub-body"):
             yield DataTable(id="hub-candidates", cursor_type="row", zebra_stripes=True)
             yield Static("", id="hub-detail", markup=False)
