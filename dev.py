@@ -50,7 +50,7 @@ def ensure_venv() -> Path:
                 *pip,
                 "install",
                 "-e",
-                f"{ROOT}[xlsform]",
+                f"{ROOT}[xlsform,hub]",
                 "--group",
                 f"{ROOT / 'pyproject.toml'}:dev",
             ],

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import crypto, listing, memory, pdf, save, startup
+from benchmarks import crypto, hub, listing, memory, pdf, save, startup
 from benchmarks.common import Figure, compile_sources
 from benchmarks.data import make_demo_db, make_many_db
 
@@ -53,6 +53,7 @@ def run_all(sizes: Sizes) -> list[Figure]:
         figures += pdf.measure(sizes.pdf_runs)
         figures += listing.measure(many_db, sizes.list_runs)
         figures += memory.measure(demo_db, demo_id, sizes.rss_runs)
+        figures += hub.measure(Path(tmp) / "hub", sizes.interviews, sizes.list_runs)
     return figures
 
 

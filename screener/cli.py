@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     from screener.cli_config import add_parser as add_config
 
     add_config(add)
+    from screener import cli_hub
+
+    cli_hub.configure(add("hub", "the receiving side: import, find and count candidates"))
     return parser
 
 
@@ -119,5 +122,9 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, setting
         return run_config(args, sys.stdout)
     if args.command in cli_security.COMMANDS:
         return cli_security.dispatch(args, settings, sys.stdout)
+    if args.command == "hub":
+        from screener import cli_hub
+
+        return cli_hub.run(args, settings)
     parser.error(f"unknown command {args.command}")
     return 2

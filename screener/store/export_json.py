@@ -117,6 +117,7 @@ def to_json(
         "exported_at": _iso(exported_at or datetime.now(UTC)),
         "interview": {
             "id": interview.id,
+            "uuid": interview.uuid or None,
             "status": interview.status.value,
             "created_at": _iso(interview.created_at),
             "updated_at": _iso(interview.updated_at),
@@ -152,6 +153,8 @@ def to_json(
         else {
             "screening": consent.screening,
             "handover": consent.handover,
+            "sensitive": consent.sensitive,
+            "cv_postcard": consent.cv_postcard,
             "language": consent.language,
             "interpreter": consent.interpreter,
             "recorded_at": _iso(consent.recorded_at),

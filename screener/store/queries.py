@@ -115,6 +115,7 @@ def interview(conn: Any, row: Any) -> Interview:
         section_seconds={section: float(seconds) for section, seconds in timings},
         event_count=int(event_count),
         papers={name: value for name, value in papers},
+        uuid=str(row["uuid"] or ""),
     )
 
 

@@ -139,6 +139,7 @@ class Interview:
     section_seconds: dict[str, float] = field(default_factory=dict)
     event_count: int = 0
     exported_at: datetime | None = None  # last export (JSON or PDF), None if never
+    uuid: str = ""  # stable across laptops and the hub (set by the store)
     # The consultant's edits of the candidate's papers (CV-postkort, kompetencekort) by field
     # key, e.g. "cv.job.da"; a field not here is built from the answers.
     papers: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""The hub's read-only screen (``screener hub`` without a subcommand)."""

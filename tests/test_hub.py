@@ -1,0 +1,410 @@
+"""The hub on both engines: the same cases on SQLite and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests import hub_support
+from tests.hub_support import count, variant, write_bundle, write_json
+
+# The fixtures of both engines (see tests/hub_support.py).
+pg_admin_url = hub_support.pg_admin_url
+hub_url = hub_support.hub_url
+hub = hub_support.hub
+demo_export = hub_support.demo_export
+
+TABLES = ("hub_candidate", "hub_branch", "hub_language", "hub_version", "hub_audit")
+
+
+def sizes(engine: Any) -> dict[str, int]:
+    return {table: count(engine, table) for table in TABLES}
+
+
+def test_import_is_idempotent(hub: Any, demo_export: dict[str, Any], tmp_path: Path) -> None:
+    from screener.hub.importer import import_files
+
+    path = write_json(tmp_path, "a.json", variant(demo_export, 1))
+    first = import_files(hub, [path])
+    assert [r.result for r in first.results] == ["imported"]
+    after_first = sizes(hub)
+    assert after_first["hub_candidate"] == 1 and after_first["hub_branch"] > 0
+    second = import_files(hub, [path, path])
+    assert [r.result for r in second.results] == ["skipped", "skipped"]
+    assert sizes(hub) == after_first  # not even an audit row
+
+
+def test_the_laptop_export_without_uuid_is_keyed_by_its_origin(
+    hub: Any, demo_export: dict[str, Any]
+) -> None:
+    from screener.hub.importer import import_dicts
+
+    assert "uuid" not in demo_export["interview"]
+    report = import_dicts(hub, [("one", demo_export), ("again", demo_export)])
+    assert [r.result for r in report.results] == ["imported", "skipped"]
+    assert report.results[0].uid.startswith("k-")
+
+
+def test_newer_version_replaces_and_keeps_history(
+    hub: Any, demo_export: dict[str, Any], tmp_path: Path
+) -> None:
+    from screener.hub.importer import import_files
+    from screener.hub.search import Query, get_candidate, search
+
+    old = variant(demo_export, 2, name="Amira Old", updated_at="2026-11-01T10:00:00+00:00")
+    new = variant(
+        demo_export,
+        2,
+        name="Amira Newname",
+        updated_at="2026-11-02T10:00:00+00:00",
+        event_count=old["interview"]["event_count"] + 5,
+        branches=["cleaning"],
+    )
+    old_path = write_json(tmp_path, "old.json", old)
+    new_path = write_json(tmp_path, "new.json", new)
+    assert import_files(hub, [old_path]).results[0].result == "imported"
+    assert import_files(hub, [new_path]).results[0].result == "replaced"
+    again = import_files(hub, [old_path]).results[0]
+    assert (again.result, again.reason) == ("skipped", "a newer version is already imported")
+    found = search(hub, Query(text="amira"))
+    assert [s.candidate_name for s in found] == ["Amira Newname"]
+    assert search(hub, Query(branch="metal_welding")) == []
+    assert len(search(hub, Query(branch="cleaning"))) == 1
+    stored = get_candidate(hub, found[0].id)
+    assert stored.versions == 1 and stored.data["candidate"]["name"] == "Amira Newname"
+    assert count(hub, "hub_candidate") == 1
+
+
+def test_both_versions_in_one_import_keep_the_newer(hub: Any, demo_export: dict[str, Any]) -> None:
+    from screener.hub.importer import import_dicts
+
+    old = variant(demo_export, 3, updated_at="2026-11-01T10:00:00+00:00")
+    new = variant(demo_export, 3, name="Newer", updated_at="2026-11-03T10:00:00+00:00")
+    report = import_dicts(hub, [("new", new), ("old", old)])
+    assert sorted((r.source, r.result) for r in report.results) == [
+        ("new", "imported"),
+        ("old", "skipped"),
+    ]
+
+
+def test_bad_files_are_refused_and_nothing_of_them_is_written(
+    hub: Any, demo_export: dict[str, Any], tmp_path: Path
+) -> None:
+    from screener import i18n
+    from screener.hub.importer import import_files
+
+    no_consent = variant(demo_export, 11)
+    no_consent["consent"]["handover"] = False
+    broken = variant(demo_export, 12)
+    del broken["candidate"]["name"]
+    wrong_version = variant(demo_export, 13)
+    wrong_version["format_version"] = 9
+    files = [
+        write_json(tmp_path, "good.json", variant(demo_export, 10)),
+        write_json(tmp_path, "no-consent.json", no_consent),
+        write_json(tmp_path, "broken.json", broken),
+        write_json(tmp_path, "version.json", wrong_version),
+        write_bundle(tmp_path, "wrong-password.zip", variant(demo_export, 14), "right"),
+        write_bundle(tmp_path, "plain.zip", variant(demo_export, 15), None),
+        write_bundle(tmp_path, "empty.zip", None, "right"),
+    ]
+    (tmp_path / "not-json.json").write_bytes(b"\xff\xfe{")
+    (tmp_path / "damaged.zip").write_bytes(b"PK\x03\x04 cut off")
+    files += [tmp_path / "not-json.json", tmp_path / "damaged.zip"]
+    report = import_files(hub, files, {"wrong-password.zip": "wrong", "*": "right"})
+    i18n.set_language("en")
+    outcome = {Path(r.source).name: (r.result, r.describe()) for r in report.results}
+    assert outcome["good.json"] == ("imported", "")
+    assert outcome["no-consent.json"] == (
+        "refused",
+        "the candidate did not consent to the handover",
+    )
+    assert outcome["broken.json"][0] == "refused" and "candidate.name" in outcome["broken.json"][1]
+    assert outcome["version.json"] == ("refused", "export format version 9 is not supported")
+    # (the reason's wording is the bundle reader's: the local one or screener.bundle's)
+    assert outcome["wrong-password.zip"][0] == "refused"
+    assert "password" in outcome["wrong-password.zip"][1]
+    assert outcome["plain.zip"] == ("refused", "the bundle is not encrypted")
+    assert outcome["empty.zip"] == ("refused", "the bundle should hold exactly one JSON file")
+    assert outcome["not-json.json"] == ("refused", "the file is not valid JSON")
+    assert outcome["damaged.zip"][0] == "refused"
+    assert count(hub, "hub_candidate") == 1
+    assert count(hub, "hub_language") == 4  # the good file's, and no other
+
+
+def test_bundles_and_a_folder_import_in_one_call_with_progress(
+    hub: Any, demo_export: dict[str, Any], tmp_path: Path
+) -> None:
+    from screener.hub.importer import import_files
+
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    for n in range(120):
+        data = variant(demo_export, 100 + n)
+        if n % 2:
+            write_bundle(folder, f"bundle-{n:03d}.zip", data, "one-time")
+        else:
+            write_json(folder, f"export-{n:03d}.json", data)
+    calls: list[tuple[int, int]] = []
+    report = import_files(
+        hub, [folder], {"*": "one-time"}, progress=lambda d, t: calls.append((d, t))
+    )
+    assert report.count("imported") == 120 and report.count("refused") == 0
+    assert calls[-1] == (120, 120) and len(calls) == 120
+    assert count(hub, "hub_candidate") == 120
+
+
+def _people(base: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        variant(
+            base,
+            21,
+            name="Yonas Tesfay",
+            case_id="K-21",
+            typology="type3",
+            branches=["cleaning", "kitchen"],
+            languages=[("Tigrinya", 5), ("Dansk", 2)],
+            municipality="Vejle",
+            organisation="Team Syd",
+            created_at="2026-10-01T09:00:00+00:00",
+            status="boligplaceret",
+        ),
+        variant(
+            base,
+            22,
+            name="Şükrü Haddad",
+            case_id="K-22",
+            typology="type1",
+            branches=["metal_welding"],
+            languages=[("Arabisk", 4)],
+            municipality="Sønderborg",
+            organisation="Team Syd",
+            created_at="2026-10-05T09:00:00+00:00",
+            status="asylant",
+        ),
+        variant(
+            base,
+            23,
+            name="Parwin Rahimi",
+            case_id="K-23",
+            typology="type5",
+            branches=["health_care"],
+            languages=[("Dari", 5), ("Engelsk", 3), ("Arabisk", 2)],
+            municipality="Vejle",
+            organisation="Asylcenter Nord",
+            created_at="2026-10-09T09:00:00+00:00",
+            status="boligplaceret",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("path", ["rare words first", "newest first"])
+def test_search(
+    hub: Any, demo_export: dict[str, Any], path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from screener.hub import search as search_module
+    from screener.hub.importer import import_dicts
+    from screener.hub.search import Query, search
+
+    if path == "newest first":  # as when the words are common: no word is looked up first
+        monkeypatch.setattr(search_module, "RARE", 0)
+    import_dicts(hub, [(str(i), d) for i, d in enumerate(_people(demo_export))])
+
+    def names(**kwargs: Any) -> list[str]:
+        return [s.candidate_name for s in search(hub, Query(**kwargs))]
+
+    assert names() == ["Parwin Rahimi", "Şükrü Haddad", "Yonas Tesfay"]  # newest first
+    assert names(text="ŞÜKRÜ") == ["Şükrü Haddad"]  # case-folded beyond ASCII
+    assert names(text="k-21") == ["Yonas Tesfay"]
+    assert names(text="rahimi parwin") == ["Parwin Rahimi"]
+    assert names(text="100%") == []  # LIKE wildcards are plain text
+    assert names(municipality="vejle") == ["Parwin Rahimi", "Yonas Tesfay"]
+    assert names(branch="metal_welding") == ["Şükrü Haddad"]
+    assert names(language="arab") == ["Parwin Rahimi", "Şükrü Haddad"]
+    assert names(language="arab", min_level=3) == ["Şükrü Haddad"]
+    assert names(typology="type3") == ["Yonas Tesfay"]
+    assert names(organisation="Team Syd") == ["Şükrü Haddad", "Yonas Tesfay"]
+    assert names(since="2026-10-05", until="2026-10-05") == ["Şükrü Haddad"]
+    assert len(names(text="svejser")) == 3  # a trade: the job wishes all came from the demo
+    assert names(limit=1) == ["Parwin Rahimi"]
+    # one search box also finds the municipality, a branch's label and a language
+    assert names(text="vejle") == ["Parwin Rahimi", "Yonas Tesfay"]
+    assert names(text="tigrin") == ["Yonas Tesfay"]
+    assert len(names(text="metal svejs")) == 3  # the demo's branch labels, in every variant
+
+
+def test_outcomes_and_figures(hub: Any, demo_export: dict[str, Any], tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from screener.hub import figures, followup
+    from screener.hub.engine import HubError
+    from screener.hub.importer import import_dicts
+    from screener.hub.search import Query, search
+
+    import_dicts(hub, [(str(i), d) for i, d in enumerate(_people(demo_export))])
+    ids = {s.candidate_name: s.id for s in search(hub, Query())}
+    FollowUp = followup.FollowUp
+    # Haddad was an asylum seeker: placed later, active effort, IGU at 6 months.
+    followup.record(hub, ids["Şükrü Haddad"], FollowUp(placed_municipality="Sønderborg"))
+    followup.record(
+        hub,
+        ids["Şükrü Haddad"],
+        FollowUp(active_effort=True, outcomes={3: "wage_subsidy_or_placement"}),
+    )
+    followup.record(hub, ids["Şükrü Haddad"], FollowUp(outcomes={6: "igu"}))
+    # Rahimi: active effort, education only later than 6 months.
+    followup.record(
+        hub,
+        ids["Parwin Rahimi"],
+        FollowUp(active_effort=True, outcomes={6: "none_unknown", 12: "education"}),
+    )
+    # Tesfay: placed at screening, no effort recorded.
+    state = followup.read(hub, ids["Şükrü Haddad"])
+    assert state.placed_municipality == "Sønderborg" and state.active_effort is True
+    assert state.outcomes == {3: "wage_subsidy_or_placement", 6: "igu"}
+    with pytest.raises(HubError):
+        followup.record(hub, ids["Parwin Rahimi"], FollowUp(outcomes={4: "igu"}))
+    with pytest.raises(HubError):
+        followup.record(hub, ids["Parwin Rahimi"], FollowUp(outcomes={3: "lottery"}))
+    with pytest.raises(HubError):
+        followup.record(hub, 999_999, FollowUp(active_effort=True))
+
+    (total,) = figures.compute(hub, "all")
+    assert (total.screened, total.placed, total.active_effort) == (3, 3, 2)
+    assert (total.self_supporting, total.within_6_months) == (2, 1)
+    by_org = {row.label: row for row in figures.compute(hub, "organisation")}
+    assert by_org["Team Syd"].screened == 2 and by_org["Team Syd"].within_6_months == 1
+    assert by_org["Asylcenter Nord"].self_supporting == 1
+    by_type = {row.label: row.screened for row in figures.compute(hub, "typology")}
+    assert by_type == {"1. Typology type1": 1, "3. Typology type3": 1, "5. Typology type5": 1}
+    text = figures.table([total])
+    assert text[1][:6] == ["Alle", "3", "3", "2", "2", "1"] or text[1][:6] == [
+        "All",
+        "3",
+        "3",
+        "2",
+        "2",
+        "1",
+    ]
+
+    figures.export(hub, tmp_path / "figures.csv")
+    rows = list(csv.reader((tmp_path / "figures.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == 1 + 1 + 3 + 2 and rows[1][2:7] == ["3", "3", "2", "2", "1"]
+    figures.export(hub, tmp_path / "figures.xlsx")
+    sheet = load_workbook(tmp_path / "figures.xlsx").active
+    assert sheet is not None and sheet.max_row == 7 and sheet.cell(2, 3).value == 3
+    actions = count(hub, "hub_audit")
+    assert actions >= 1 + 4 + 2  # import, four follow-ups, two exports
+
+
+def test_migrations_match_the_models(hub_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from screener.hub.db import open_hub
+    from screener.hub.migrate import HEAD, current_revision
+    from screener.hub.tables import HUB_METADATA
+
+    engine = open_hub(hub_url)
+    open_hub(hub_url).dispose()  # a second start on a current database changes nothing
+    try:
+        assert current_revision(engine) == HEAD
+        with engine.connect() as conn:
+            context = MigrationContext.configure(
+                conn, opts={"compare_type": True, "version_table": "hub_alembic_version"}
+            )
+            assert compare_metadata(context, HUB_METADATA) == []
+    finally:
+        engine.dispose()
+
+
+def test_regenerated_pdf_in_both_languages(
+    hub: Any, demo_export: dict[str, Any], tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from screener.hub import pdf
+    from screener.hub.importer import import_dicts
+    from screener.hub.search import Query, get_candidate, search
+    from screener.resources import data_dir
+
+    import_dicts(hub, [("demo", demo_export)])
+    stored = get_candidate(hub, search(hub, Query())[0].id)
+    for lang, word in (("da", "Fortroligt"), ("en", "Confidential")):
+        target = tmp_path / f"{lang}.pdf"
+        target.write_bytes(pdf.render(stored.data, data_dir("questionnaires"), lang))
+        text = PdfReader(target).pages[0].extract_text()
+        assert word.upper() in text.upper() and "Haddad" in text
+
+
+def test_a_file_the_database_refuses_leaves_nothing_and_spares_the_others(
+    hub: Any, demo_export: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import DataError
+
+    from screener.hub import importer
+
+    poisoned = variant(demo_export, 42)
+    bad_uid = poisoned["interview"]["uuid"]
+    real_write = importer._write
+
+    def write(conn: Any, items: list[Any], actor: str, stamp: str) -> Any:
+        results = real_write(conn, items, actor, stamp)  # rows are written, then it fails
+        if any(item.parsed.uid == bad_uid for item in items):
+            raise DataError("INSERT", {}, ValueError("refused by the database"))
+        return results
+
+    monkeypatch.setattr(importer, "_write", write)
+    documents = [
+        ("one", variant(demo_export, 41)),
+        ("bad", poisoned),
+        ("two", variant(demo_export, 43)),
+    ]
+    report = importer.import_dicts(hub, documents)
+    assert [(r.source, r.result) for r in report.results] == [
+        ("one", "imported"),
+        ("bad", "refused"),
+        ("two", "imported"),
+    ]
+    assert report.results[1].reason == importer.DATABASE_REFUSED
+    assert count(hub, "hub_candidate") == 2
+    assert count(hub, "hub_audit") == 2  # one per file written on its own; none for the bad one
+    from sqlalchemy import text
+
+    with hub.connect() as conn:
+        leftovers = conn.execute(
+            text("SELECT count(*) FROM hub_word WHERE candidate_uid = :uid"), {"uid": bad_uid}
+        ).scalar_one()
+    assert leftovers == 0
+
+
+def test_bundles_are_read_by_the_laptops_bundle_module_when_there(
+    hub: Any, demo_export: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import types
+
+    from screener.hub.importer import import_files
+
+    calls: list[tuple[str, str | None]] = []
+
+    def read_bundle_json(path: Path, password: str | None) -> dict[str, Any]:
+        calls.append((Path(path).name, password))
+        import pyzipper
+
+        with pyzipper.AESZipFile(path) as archive:
+            archive.setpassword((password or "").encode())
+            return json.loads(archive.read(archive.namelist()[0]))  # type: ignore[no-any-return]
+
+    fake = types.ModuleType("screener.bundle")
+    fake.read_bundle_json = read_bundle_json  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "screener.bundle", fake)
+    bundle = write_bundle(tmp_path, "screening-K-1-da.zip", variant(demo_export, 51), "otp")
+    plain = write_bundle(tmp_path, "plain.zip", variant(demo_export, 52), None)
+    report = import_files(hub, [bundle, plain], {"*": "otp"})
+    assert [r.result for r in report.results] == ["imported", "refused"]
+    assert calls == [("screening-K-1-da.zip", "otp")]  # the unencrypted one never got there
