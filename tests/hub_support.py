@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-_STARTED: dict[str, str] = {}  # one server per session, shared by every module's fixture
+_STARTED: dict[str, Any] = {}  # one server per session, shared by every module's fixture
 
 
 def _start_pgserver() -> str:
@@ -32,24 +32,40 @@ def _start_pgserver() -> str:
     atexit.register(shutil.rmtree, folder, True)  # runs after pgserver's own stop (LIFO)
     (folder / "pgdata").mkdir()
     server = pgserver.get_server(folder / "pgdata", cleanup_mode="stop")
+    _STARTED["server"] = server
     _STARTED["url"] = server.get_uri()
-    return _STARTED["url"]
+    return str(_STARTED["url"])
+
+
+def _stop_pgserver() -> None:
+    """Stop the server at the end of the session, not only at exit: a test worker may end
+    without running exit handlers, and a server left running keeps the worker's output pipes
+    open, so the test run would never finish."""
+    server = _STARTED.pop("server", None)
+    _STARTED.pop("url", None)
+    if server is not None:
+        server.cleanup()
 
 
 @pytest.fixture(scope="session")
-def pg_admin_url() -> str:
+def pg_admin_url() -> Iterator[str]:
     """A PostgreSQL server for the session, or a loud skip saying why there is none."""
     existing = os.environ.get("SCREENER_TEST_PG_URL")
     if existing:
-        return existing
+        yield existing
+        return
     try:
-        return _start_pgserver()
+        url = _start_pgserver()
     except Exception as error:  # any failure to start: the reason goes into the skip
         detail = getattr(error, "stderr", "") or ""
         pytest.skip(
             f"PostgreSQL could not be started by pgserver: {type(error).__name__}: {error} "
             f"{detail}".strip()
         )
+    try:
+        yield url
+    finally:
+        _stop_pgserver()
 
 
 def _fresh_pg_database(admin_url: str) -> str:

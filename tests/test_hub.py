@@ -41,10 +41,14 @@ def test_import_is_idempotent(hub: Any, demo_export: dict[str, Any], tmp_path: P
 def test_the_laptop_export_without_uuid_is_keyed_by_its_origin(
     hub: Any, demo_export: dict[str, Any]
 ) -> None:
+    import copy
+
     from screener.hub.importer import import_dicts
 
-    assert "uuid" not in demo_export["interview"]
-    report = import_dicts(hub, [("one", demo_export), ("again", demo_export)])
+    assert demo_export["interview"]["uuid"]  # the laptop's export carries its uuid
+    older = copy.deepcopy(demo_export)
+    del older["interview"]["uuid"]  # as an export from before the uuid existed
+    report = import_dicts(hub, [("one", older), ("again", older)])
     assert [r.result for r in report.results] == ["imported", "skipped"]
     assert report.results[0].uid.startswith("k-")
 
