@@ -174,3 +174,20 @@ async def test_the_palette_ranks_sections_and_questions_above_commands(
         assert hits and all(hit.score > 1.0 for hit in hits)  # commands score at most 1
         section = next(hit for hit in hits if hit.text == "2. Work")
         assert section.score == max(hit.score for hit in hits)
+
+
+async def test_a_key_typed_just_before_enter_is_stored_after_the_section_changed(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    """Found typing in tmux: "1" and enter in one burst on a section's last question; enter
+    (read first) opened the next section and the choice, ticked on screen, was dropped."""
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid))
+        await focus(pilot, screen, "has_children")  # the last question shown in "basics"
+        for key in ("y", "enter"):
+            app.post_message(_key(key))
+        await until(pilot, lambda: screen.section is not None and screen.section.name == "work")
+        await pilot.pause(0.3)
+        assert _shown(screen, "has_children") == ["yes"]
+        assert stored(app, repo, iid).values()["has_children"] == "yes"

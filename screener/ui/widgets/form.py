@@ -172,7 +172,10 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
     def _edited(self, event: QuestionWidget.Edited) -> None:
         event.stop()
         question = event.question
-        if self.state.locked or question.parent is not self.page:
+        # Any page of this form, not only the one shown: a key typed just before enter moved
+        # on to the next section still belongs to (and is stored for) its own question.
+        page = question.parent
+        if self.state.locked or not isinstance(page, SectionPage) or page.parent is not self:
             return
         self.commit(question, final=event.final)
 
