@@ -242,7 +242,12 @@ class ChoiceQuestion(QuestionWidget):
         kind = self.item.kind
         lang = current_language()
         if kind == "yes_no":
-            return [Option(YES, _("Yes") + " [y]", key="yj"), Option(NO, _("No") + " [n]", key="n")]
+            # The key in the label is the one of the language shown (j in Danish); both work.
+            yes_key, no_key = _("y"), _("n")
+            return [
+                Option(YES, _("Yes") + f" [{yes_key}]", key="yj"),
+                Option(NO, _("No") + f" [{no_key}]", key="n"),
+            ]
         if kind == "scale":
             low, high = self.item.scale_range
             return [Option(str(n), str(n)) for n in range(low, high + 1)]
