@@ -74,7 +74,7 @@ class RepeatQuestion(QuestionWidget):
 
     def compose_control(self) -> ComposeResult:
         yield EntryTable(cursor_type="row", zebra_stripes=True, classes="q-table")
-        yield Static("", classes="q-repeat-help")
+        yield Static("", classes="q-repeat-help", markup=False)
 
     @property
     def control(self) -> EntryTable:
@@ -87,9 +87,6 @@ class RepeatQuestion(QuestionWidget):
 
     def relabel(self) -> None:
         super().relabel()
-        self.query_one(".q-repeat-help", Static).update(
-            _("ctrl+n add · enter edit · ctrl+↑/↓ move · delete remove")
-        )
         self._fill()
 
     def on_resize(self) -> None:
@@ -122,9 +119,12 @@ class RepeatQuestion(QuestionWidget):
                 for child in columns
             ]
             table.add_row(str(index + 1), *cells)
+        if not self.entries:  # an empty row; the line under the table says so, uncut
+            table.add_row("", *[""] * len(columns))
+        keys = _("ctrl+n add · enter edit · ctrl+↑/↓ move · delete remove")
         if not self.entries:
-            empty = _("No entries yet: ctrl+n adds one")
-            table.add_row("", empty, *[""] * (len(columns) - 1))
+            keys = _("No entries yet: ctrl+n adds one") + "\n" + keys
+        self.query_one(".q-repeat-help", Static).update(keys)
         table.move_cursor(row=max(0, min(keep, len(self.entries) - 1)))
         table.styles.height = max(len(self.entries), 1) + 1
 
