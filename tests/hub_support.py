@@ -41,10 +41,25 @@ def _stop_pgserver() -> None:
     """Stop the server at the end of the session, not only at exit: a test worker may end
     without running exit handlers, and a server left running keeps the worker's output pipes
     open, so the test run would never finish."""
+    import contextlib
+    import signal
+    import time
+
+    import psutil
+
     server = _STARTED.pop("server", None)
     _STARTED.pop("url", None)
-    if server is not None:
+    if server is None:
+        return
+    pid = server.get_pid()
+    with contextlib.suppress(Exception):
         server.cleanup()
+    if pid and psutil.pid_exists(pid):  # still there (another handle): a fast shutdown
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGINT)
+        deadline = time.monotonic() + 10
+        while psutil.pid_exists(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
 
 
 @pytest.fixture(scope="session")
