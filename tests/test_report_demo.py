@@ -14,11 +14,12 @@ import pytest
 from pypdf import PdfReader
 from test_report import flat, needs_da, pages_of
 
+from screener.interview.values import STATE_TEXTS
 from screener.questionnaire.loader import load_questionnaire
 from screener.report import render_pdf_bytes
-from screener.report.answers import STATE_TEXTS, in_report
+from screener.report.answers import in_report
 from screener.report.plan import plan
-from screener.store.records import AnswerState, Interview
+from screener.store.records import NON_RESPONSES, AnswerState, Interview
 
 demo = pytest.importorskip("screener.demo")
 
@@ -90,7 +91,7 @@ def test_demo_non_responses_worded(rendered: tuple[Interview, bytes, list[str]])
     text = flat(" ".join(pages))
     from screener import i18n
 
-    states = {a.state for a in interview.answers.values()} & set(STATE_TEXTS)
+    states = {a.state for a in interview.answers.values()} & set(NON_RESPONSES)
     for state in states:
         assert i18n._(STATE_TEXTS[state]) in text
 

@@ -12,14 +12,10 @@ from enum import StrEnum
 from typing import Any
 
 from screener.i18n import N_, _, babel_locale, format_date, format_datetime, format_number
+from screener.interview.values import state_text as values_state_text
 from screener.questionnaire.model import NO, YES, Item, Questionnaire
 from screener.store.records import AnswerState, Interview
 
-STATE_TEXTS = {
-    AnswerState.DONT_KNOW: N_("Don't know"),
-    AnswerState.DECLINED: N_("Declined to answer"),
-    AnswerState.NOT_APPLICABLE: N_("Not applicable"),
-}
 INTERPRETER_MODE_TEXTS = {
     "in_person": N_("In person"),
     "phone": N_("By phone"),
@@ -48,7 +44,8 @@ def in_report(item: Item) -> bool:
 
 
 def state_text(state: AnswerState) -> str:
-    return _(STATE_TEXTS[state]) if state in STATE_TEXTS else ""
+    """A non-response in words ("" for an answer: its value says it)."""
+    return "" if state is AnswerState.ANSWERED else values_state_text(state)
 
 
 def not_asked() -> str:

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from screener import i18n
 from screener.i18n import _
 from screener.settings import Settings
-from screener.ui.messages import OpenConsent, OpenHome, OpenInterview, OpenPapers
+from screener.ui.messages import OpenConsent, OpenHome, OpenInterview, OpenPapers, OpenScreen
 from screener.ui.translate import LanguageChanged, translate_bindings
 
 if TYPE_CHECKING:
@@ -23,6 +23,14 @@ if TYPE_CHECKING:
     from screener.store.repository import Repository
     from screener.ui.screens.unlock.lock import AutoLock
 
+# The screens shown over an interview, by the name screens ask for them (``OpenScreen``): the
+# app routes, so screens do not import each other.
+SCREENS = {
+    "review": ("screener.ui.screens.review", "ReviewScreen"),
+    "assessment": ("screener.ui.screens.assessment", "AssessmentScreen"),
+    "finalize": ("screener.ui.screens.finalize", "FinalizeScreen"),
+    "export": ("screener.ui.screens.export", "ExportScreen"),
+}
 QUIT_WAIT_SECONDS = 3.0  # how long quitting waits for the last writes before it asks
 
 
@@ -182,6 +190,15 @@ class ScreenerApp(App[None]):
 
         if recorded and isinstance(self.screen, InterviewScreen):
             self.screen.reload()
+
+    def on_open_screen(self, message: OpenScreen) -> None:
+        import importlib
+
+        module, name = SCREENS[message.kind]
+        screen = getattr(importlib.import_module(module), name)(message.interview_id)
+        done = message.done
+        kind = message.kind
+        self.push_screen(screen, (lambda result: done(kind, result)) if done else None)
 
     def on_open_papers(self, message: OpenPapers) -> None:
         from screener.ui.screens.papers import PapersScreen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.message import Message
@@ -55,3 +56,16 @@ class OpenPapers(Message):
         super().__init__()
         self.interview_id = interview_id
         self.paper = paper
+
+
+class OpenScreen(Message):
+    """Show the review, assessment, finalize or export screen of an interview over the current
+    one; ``done(kind, result)`` gets what that screen returns."""
+
+    def __init__(
+        self, kind: str, interview_id: int, done: Callable[[str, object], None] | None = None
+    ) -> None:
+        super().__init__()
+        self.kind = kind
+        self.interview_id = interview_id
+        self.done = done

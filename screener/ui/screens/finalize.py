@@ -12,8 +12,8 @@ from textual.widgets import Footer, Static
 
 from screener.errors import ScreenerError
 from screener.i18n import _
+from screener.interview.review import review_rows
 from screener.ui.screens.base import ScreenerScreen
-from screener.ui.screens.review import review_rows
 
 
 class FinalizeScreen(ScreenerScreen):

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from screener.i18n import _, current_language, format_date, format_number
 from screener.store.records import InterviewSummary, Status
-from screener.ui.messages import OpenInterview
+from screener.ui.messages import OpenInterview, OpenScreen
 from screener.ui.screens.base import ScreenerScreen
 
 # Rows fetched at a time: a screenful and more. Moving the cursor near the end fetches the next
@@ -320,9 +320,7 @@ class HomeScreen(ScreenerScreen):
         summary = self.selected()
         if summary is None:
             return
-        from screener.ui.screens.export import ExportScreen
-
-        self.app.push_screen(ExportScreen(summary.id))
+        self.post_message(OpenScreen("export", summary.id))
 
     def action_delete(self) -> None:
         summary = self.selected()

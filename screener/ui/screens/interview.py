@@ -18,7 +18,7 @@ from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
 from screener.i18n import _, current_language
 from screener.store.records import AnswerState
-from screener.ui.messages import OpenConsent, SaveStateChanged
+from screener.ui.messages import OpenConsent, OpenScreen, SaveStateChanged
 from screener.ui.screens.base import ScreenerScreen
 from screener.ui.widgets.choices import ChoicePicker
 from screener.ui.widgets.clock import Clock, HeaderBar
@@ -40,11 +40,13 @@ class InterviewScreen(ScreenerScreen):
     COMMANDS = {QuestionJumps}
     BINDINGS = [
         Binding("f3", "note", "Note", priority=True),
-        Binding("f4", "flag", "Flag", priority=True),
+        # The footer has room for 80 columns: what moves the interview on comes first; F1
+        # lists every key (flag, not applicable and pause included).
+        Binding("f4", "flag", "Flag", priority=True, show=False),
         Binding("f5", "mark('dont_know')", "Don't know", priority=True),
         Binding("f6", "mark('declined')", "Declined", priority=True),
-        Binding("f7", "mark('not_applicable')", "N/A", priority=True),
-        Binding("f8", "pause", "Pause", priority=True),
+        Binding("f7", "mark('not_applicable')", "N/A", priority=True, show=False),
+        Binding("f8", "pause", "Pause", priority=True, show=False),
         Binding("f9,ctrl+b", "toggle_sidebar", "Sections", priority=True, show=False),
         # Priority: the move happens when the key is read, before keys typed after it.
         Binding("down", "step(True)", "Next question", show=False, priority=True),
@@ -360,38 +362,27 @@ class InterviewScreen(ScreenerScreen):
             self.app.pop_screen()
 
     def action_review(self) -> None:
-        from screener.ui.screens.review import ReviewScreen
-
-        self.save_now()
-
-        def done(target: tuple[str, str] | None) -> None:
-            if target is not None:
-                self.jump_to(*target)
-
-        self.app.push_screen(ReviewScreen(self.interview_id), done)
+        self._open("review")
 
     def action_assessment(self) -> None:
-        from screener.ui.screens.assessment import AssessmentScreen
-
-        self.save_now()
-        self.app.push_screen(AssessmentScreen(self.interview_id), lambda _r: self.reload())
+        self._open("assessment")
 
     def action_finalize(self) -> None:
-        from screener.ui.screens.finalize import FinalizeScreen
-
-        self.save_now()
-
-        def done(finalized: bool | None) -> None:
-            if finalized:
-                self.reload()
-
-        self.app.push_screen(FinalizeScreen(self.interview_id), done)
+        self._open("finalize")
 
     def action_export(self) -> None:
-        from screener.ui.screens.export import ExportScreen
+        self._open("export")
 
+    def _open(self, kind: str) -> None:
+        """Another screen over this one; the app decides how (it routes on the message)."""
         self.save_now()
-        self.app.push_screen(ExportScreen(self.interview_id))
+        self.post_message(OpenScreen(kind, self.interview_id, self._returned))
+
+    def _returned(self, kind: str, result: object) -> None:
+        if kind == "review" and isinstance(result, tuple):
+            self.jump_to(*result)  # the consultant chose a question in the review
+        elif kind == "assessment" or (kind == "finalize" and result):
+            self.reload()
 
     def action_reopen(self) -> None:
         from screener.ui.dialogs import ReopenDialog

@@ -18,19 +18,15 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from screener.i18n import _, current_language
+from screener.interview.values import state_text
 from screener.questionnaire.model import NO, YES
-from screener.store.records import AnswerState
+from screener.store.records import NON_RESPONSES, AnswerState
 from screener.ui.widgets.choices import ChoicePicker, Option
 from screener.ui.widgets.rules import OTHER
 
 if TYPE_CHECKING:
     from screener.questionnaire.model import Item, Questionnaire
 
-STATE_LABELS = {
-    AnswerState.DONT_KNOW: "Don't know",
-    AnswerState.DECLINED: "Declined to answer",
-    AnswerState.NOT_APPLICABLE: "Not applicable",
-}
 INPUT_KINDS = ("text", "integer", "decimal", "date")
 CHOICE_KINDS = ("select_one", "select_multiple", "yes_no", "scale")
 
@@ -124,8 +120,8 @@ class QuestionWidget(Vertical):
 
     def show_status(self, state: AnswerState | None, note: str, flagged: bool) -> None:
         parts: list[str] = []
-        if state in STATE_LABELS:
-            parts.append("■ " + _(STATE_LABELS[state]))  # type: ignore[index]
+        if state in NON_RESPONSES:
+            parts.append("■ " + state_text(state))  # type: ignore[arg-type]
         if flagged:
             parts.append("⚑ " + _("Follow up"))
         if note:
@@ -134,7 +130,7 @@ class QuestionWidget(Vertical):
         status = self.query_one(".q-status", Static)
         status.update("   ".join(parts))
         status.display = bool(parts)
-        self.set_class(state in STATE_LABELS, "-marked")
+        self.set_class(state in NON_RESPONSES, "-marked")
 
     def focus_control(self) -> None:
         """Focus now, not after the queued events (``Widget.focus`` defers): a key typed ahead
