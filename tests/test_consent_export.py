@@ -101,3 +101,15 @@ def test_with_sensitive_consent_the_chapter_is_there_but_not_what_was_declined(
     assert CANARY in raw and CANARY in " ".join(text.split())  # the canary can be found
     assert "planned_leave" not in raw
     assert PLANNED_LEAVE_LABEL not in " ".join(text.split())
+
+
+def test_a_draft_is_marked_on_every_page(tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite3"
+    interview_id = _interview(
+        db, Consent(screening=True, handover=True, sensitive=True, cv_postcard=True)
+    )
+    code, _text, pdf, _data = _export(db, tmp_path, interview_id, "en")
+    assert code == 0
+    pages = [page.extract_text() or "" for page in PdfReader(pdf).pages]
+    assert len(pages) > 1
+    assert all("DRAFT, NOT FINALIZED" in page for page in pages)

@@ -209,6 +209,8 @@ def consent_rows(interview: Interview) -> Rows:
         [
             _("screening: {answer}").format(answer=yes_no(consent.screening)),
             _("handover: {answer}").format(answer=yes_no(consent.handover)),
+            _("health and sensitive: {answer}").format(answer=yes_no(consent.sensitive)),
+            _("CV-postkort: {answer}").format(answer=yes_no(consent.cv_postcard)),
         ]
     )
     return [(_("Consents"), line)]

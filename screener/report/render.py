@@ -118,8 +118,13 @@ def _header_texts(interview: Interview) -> dict[str, str]:
     who = info.candidate_name
     if info.case_id:
         who += " · " + _("Case {case_id}").format(case_id=info.case_id)
+    from screener.store.records import Status
+
+    mark = _("Confidential").upper()
+    if interview.status is Status.DRAFT:  # on every page, not only where the status is named
+        mark += " · " + _("Draft, not finalized").upper()
     return {
-        "confidential": _("Confidential").upper(),
+        "confidential": mark,
         "who": who,
         "page": _("Page {page} of {pages}"),
         "product": _("Screening report") + f" · Screener {screener.__version__}",
