@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 from textual.widgets import Input, Static
@@ -49,3 +49,20 @@ class Form(Screen["Repository"]):
             first = next(iter(self.query(Input)), None)
             if first is not None:
                 first.focus()
+
+
+def new_passphrase_entered(screen: Screen[Any], field: Input, order: list[str]) -> str | None:
+    """Enter in one of the fields ``order`` names: focus the next one; in the last, return the
+    new passphrase once it is strong enough and typed the same twice (else say why, None)."""
+    from screener.security.vault import WeakPassphraseError, check_new_passphrase
+
+    if field.id != order[-1]:
+        screen.query_one(f"#{order[order.index(field.id or '') + 1]}", Input).focus()
+        return None
+    new = screen.query_one("#passphrase", Input).value
+    try:
+        check_new_passphrase(new, screen.query_one("#repeat", Input).value)
+    except WeakPassphraseError as error:
+        screen.query_one("#unlock-error", Static).update(str(error))
+        return None
+    return new

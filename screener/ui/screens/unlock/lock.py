@@ -17,7 +17,7 @@ from textual.widgets import Footer, Input, Static
 
 from screener.errors import ScreenerError
 from screener.i18n import _
-from screener.ui.screens.unlock.common import UNLOCK_CSS
+from screener.ui.screens.unlock.common import UNLOCK_CSS, new_passphrase_entered
 from screener.ui.translate import translate_bindings
 
 if TYPE_CHECKING:
@@ -105,18 +105,9 @@ class ChangePassphraseScreen(ModalScreen[bool]):
         self.dismiss(False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        from screener.security.vault import WeakPassphraseError, check_new_passphrase
-
         event.stop()
-        order = ["current", "passphrase", "repeat"]
-        if event.input.id != "repeat":
-            self.query_one(f"#{order[order.index(event.input.id or '') + 1]}", Input).focus()
-            return
-        new = self.query_one("#passphrase", Input).value
-        try:
-            check_new_passphrase(new, self.query_one("#repeat", Input).value)
-        except WeakPassphraseError as error:
-            self.query_one("#unlock-error", Static).update(str(error))
+        new = new_passphrase_entered(self, event.input, ["current", "passphrase", "repeat"])
+        if new is None:
             return
         for field in self.query(Input):
             field.disabled = True

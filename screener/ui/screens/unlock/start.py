@@ -15,7 +15,12 @@ from textual.widgets import Button, Footer, Input, Static
 
 from screener.errors import ScreenerError
 from screener.i18n import _
-from screener.ui.screens.unlock.common import UNLOCK_CSS, Form, open_store
+from screener.ui.screens.unlock.common import (
+    UNLOCK_CSS,
+    Form,
+    new_passphrase_entered,
+    open_store,
+)
 from screener.ui.translate import translate_bindings
 
 if TYPE_CHECKING:
@@ -196,18 +201,9 @@ class RecoveryScreen(Form):  # dismissed with None by Escape: back to the unlock
         self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        from screener.security.vault import WeakPassphraseError, check_new_passphrase
-
         event.stop()
-        order = ["recovery", "passphrase", "repeat"]
-        if event.input.id != "repeat":
-            self.query_one(f"#{order[order.index(event.input.id or '') + 1]}", Input).focus()
-            return
-        new = self.query_one("#passphrase", Input).value
-        try:
-            check_new_passphrase(new, self.query_one("#repeat", Input).value)
-        except WeakPassphraseError as error:
-            self.show_error(str(error))
+        new = new_passphrase_entered(self, event.input, ["recovery", "passphrase", "repeat"])
+        if new is None:
             return
         self._busy(True)
         self._reset(self.query_one("#recovery", Input).value, new)
