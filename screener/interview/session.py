@@ -20,7 +20,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from screener.errors import ConsentError, NotFoundError, ReadOnlyInterviewError
+from screener.errors import DatabaseError
 from screener.interview.values import is_empty
 from screener.store.records import Answer, AnswerState, Consent, Interview, Status
 
@@ -28,8 +28,10 @@ if TYPE_CHECKING:
     from screener.questionnaire.model import Item, Questionnaire, Section
     from screener.store.repository import Repository
 
-# Errors a retry cannot mend: the write is dropped and the error stays on screen.
-PERMANENT = (ConsentError, NotFoundError, ReadOnlyInterviewError, ValueError)
+# What a retry can mend: the file locked by another program, a full disk, a lost USB drive.
+# Anything else (a refused write, a bug) is not retried: the write is dropped and the error stays
+# on screen, so a program error never spins in the background behind "not saved".
+TRANSIENT = (DatabaseError, OSError)
 RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0, 4.0)  # then every 4 s until it succeeds
 COALESCE_SECONDS = 0.05  # how long the writer lets a burst of keystrokes gather
 
@@ -295,18 +297,19 @@ class InterviewSession:
         for key, write in batch:
             try:
                 result = write.call()
-            except PERMANENT as error:
-                self._finish(key, write, error=error)
-                self.dropped.append(error)
-                self.error = error
-                continue
-            except BaseException as error:
+            except TRANSIENT as error:  # kept pending and retried
                 if write.once:
                     self._finish(key, write, error=error)
                     continue
                 self.error = error
                 self._notify()
                 return True
+            except Exception as error:
+                self._finish(key, write, error=error)
+                if not write.once:
+                    self.dropped.append(error)
+                    self.error = error
+                continue
             self._finish(key, write, result=result)
         return False
 
