@@ -59,7 +59,14 @@ async def test_status_and_facts_are_typed_once(tmp_path: Path) -> None:
             if isinstance(app.screen, InterviewScreen):
                 break
         assert isinstance(app.screen, InterviewScreen)
-        iid = app.screen.interview_id
+        screen = app.screen
+        for _ in range(100):  # the first section is shown (mounting is asynchronous)
+            if screen.section is not None:
+                break
+            await pilot.pause(0.05)
+        iid = screen.interview_id
+        for session in app.sessions.values():
+            assert session.flush()
         await pilot.press("ctrl+q")
     repo = Repository(db)
     try:
