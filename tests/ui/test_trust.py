@@ -191,3 +191,54 @@ async def test_a_key_typed_just_before_enter_is_stored_after_the_section_changed
         await pilot.pause(0.3)
         assert _shown(screen, "has_children") == ["yes"]
         assert stored(app, repo, iid).values()["has_children"] == "yes"
+
+
+async def test_every_question_type_shows_what_is_stored(tmp_path, repo, questionnaire, iid) -> None:
+    """Typed the way a consultant does, then read back: the control and the disk agree."""
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid))
+        typed = {
+            "home_town": (list("Keren"), "Keren"),
+            "school_years": (list("11"), 11),
+            "height": (list("1,62"), 1.62),
+            "arrival": (list("03-02-2024"), "2024-02-03"),
+            "story": (list("Grew up near Keren"), "Grew up near Keren"),
+            "status": (["2"], "placed"),
+            "langs": (["1", "3"], ["ar", "fa"]),
+            "motivation": (["4"], 4),
+            "has_children": (["n"], "no"),
+        }
+        for name, (keys, value) in typed.items():
+            await focus(pilot, screen, name)
+            await pilot.press(*keys)
+            await pilot.pause(0.1)
+            assert stored(app, repo, iid).values()[name] == value, name
+            widget = question(screen, name)
+            control = widget.control
+            shown = getattr(control, "value", None) or getattr(control, "text", None)
+            if isinstance(control, ChoicePicker):
+                shown = _shown(screen, name)
+                expected = value if isinstance(value, list) else [str(value)]
+                assert shown == expected, name
+            else:
+                assert shown is not None and "".join(keys) == shown, name
+
+
+async def test_nothing_is_stored_before_the_screening_consent(
+    tmp_path, repo, questionnaire
+) -> None:
+    """Opening an interview without consent shows the consent first; the questions stay
+    locked (nothing typed reaches the disk) until the screening consent is recorded."""
+    from screener.ui.screens.consent import ConsentScreen
+
+    iid = repo.create_interview(InterviewInfo("Semira Testperson"), questionnaire)
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid))
+        await until(pilot, lambda: isinstance(app.screen, ConsentScreen))
+        await pilot.press("escape")  # back to the interview without answering
+        await until(pilot, lambda: app.screen is screen)
+        assert question(screen, "home_town").control.disabled  # type: ignore[union-attr]
+        await pilot.press(*"Asmara")
+        assert not stored(app, repo, iid).answers
