@@ -14,6 +14,7 @@ from textual.screen import Screen
 from screener import i18n
 from screener.i18n import _
 from screener.settings import Settings
+from screener.ui.focus import FOCUS_BINDINGS
 from screener.ui.messages import OpenConsent, OpenHome, OpenInterview, OpenPapers, OpenScreen
 from screener.ui.translate import LanguageChanged, translate_bindings
 
@@ -41,10 +42,7 @@ class ScreenerApp(App[None]):
         Binding("f1", "toggle_help", "Help"),
         Binding("f2", "toggle_language", "Dansk/English"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
-        # Priority: focus moves when the key is read, so keys typed ahead of the screen land
-        # in the field the consultant moved to, never in the one they left.
-        Binding("tab", "focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
+        *FOCUS_BINDINGS,
     ]
 
     def __init__(

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from screener.errors import ScreenerError
 from screener.i18n import _
+from screener.ui.focus import FOCUS_BINDINGS
 from screener.ui.screens.unlock.common import (
     UNLOCK_CSS,
     Form,
@@ -235,7 +236,7 @@ def start_screen(settings: Settings, kdf: KdfParams | None = None) -> Screen[Rep
 class UnlockApp(App["Repository | None"]):
     """A small app of its own that runs before the main app and returns the opened store."""
 
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True), *FOCUS_BINDINGS]
 
     def __init__(self, settings: Settings, kdf: KdfParams | None = None) -> None:
         super().__init__()
