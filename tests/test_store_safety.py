@@ -314,3 +314,14 @@ def test_home_list_pages_and_searches_ten_thousand_interviews(db_path: Path) -> 
         found = repo.list_interviews("case-4242")
     # How fast this is, is measured in benchmarks/ (list_10k_ms), not asserted here.
     assert len(rows) == 200 and count == 10_000 and len(found) == 1
+
+
+def test_a_damaged_snapshot_gives_the_damaged_file_message(db_path: Path) -> None:
+    """Bit rot in the pinned questionnaire: a clear message naming no stored text."""
+    with Repository(db_path) as repo:
+        interview_id = repo.create_interview(info("Canary Qzxname"), questionnaire(), CONSENTED)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE questionnaire_snapshot SET snapshot_json = '{\"broken'")
+    with Repository(db_path) as repo, pytest.raises(DatabaseError) as caught:
+        repo.get(interview_id)
+    assert "damaged" in str(caught.value) and "Canary" not in str(caught.value)

@@ -368,9 +368,21 @@ class Repository(StoreConnection):
             return queries.count(conn, search)
 
     def get(self, interview_id: int) -> Interview:
-        """The whole interview, with the questionnaire rebuilt from its pinned snapshot."""
+        """The whole interview, with the questionnaire rebuilt from its pinned snapshot.
+
+        Damaged content (bit rot in a stored text or snapshot) gives the damaged-file message,
+        never a traceback that would print the stored text."""
+        from pydantic import ValidationError
+
+        from screener.errors import DatabaseError
+        from screener.store.database import damaged
+
         with self._tx(write=False) as conn:
-            return queries.interview(conn, self._row(conn, interview_id))
+            row = self._row(conn, interview_id)
+            try:
+                return queries.interview(conn, row)
+            except (ValueError, ValidationError, KeyError, TypeError) as error:
+                raise DatabaseError(damaged(self.path)) from error
 
     def events(self, interview_id: int) -> list[Event]:
         with self._tx(write=False) as conn:
