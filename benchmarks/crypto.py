@@ -16,7 +16,7 @@ from benchmarks.save import ITEM, figures, open_raw, raw_save, timed
 def measure(saves: int = 300, unlock_runs: int = 3, start_runs: int = 5) -> list[Figure]:
     from benchmarks.data import load_questionnaire
     from screener.security import vault
-    from screener.store.records import InterviewInfo
+    from screener.store.records import Consent, InterviewInfo
     from screener.store.repository import Repository
 
     repo_ms: list[float] = []
@@ -29,7 +29,9 @@ def measure(saves: int = 300, unlock_runs: int = 3, start_runs: int = 5) -> list
         raw = open_raw(Path(tmp) / "raw.sqlite3")
         try:
             iid = repo.create_interview(
-                InterviewInfo(candidate_name="Test Person"), load_questionnaire()
+                InterviewInfo(candidate_name="Test Person"),
+                load_questionnaire(),
+                consent=Consent(screening=True, handover=True),
             )
             for n in range(3):
                 repo.set_answer(iid, ITEM, f"Warm {n}")
