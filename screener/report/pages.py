@@ -16,8 +16,9 @@ from screener.report.layout import Flowable
 OVERVIEW_PAGES = 1
 
 
-def page_marker(key: str, found: dict[str, int]) -> Flowable:
-    """A flowable of no size that records the page it is drawn on under ``key``."""
+def page_marker(key: str, found: dict[str, int], offset: int = OVERVIEW_PAGES) -> Flowable:
+    """A flowable of no size that records the page it is drawn on under ``key`` (``offset``:
+    the pages before it that the layout it is drawn in does not count)."""
     from reportlab.platypus import Flowable as Base
 
     class Marker(Base):  # type: ignore[misc]
@@ -25,7 +26,7 @@ def page_marker(key: str, found: dict[str, int]) -> Flowable:
             return (0.0, 0.0)
 
         def draw(self) -> None:
-            found.setdefault(key, self.canv.getPageNumber() + OVERVIEW_PAGES)
+            found.setdefault(key, self.canv.getPageNumber() + offset)
 
     return Marker()
 

@@ -7,6 +7,7 @@ canvas: pages are held back until the end so that the total page count is known.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ import screener
 from screener.i18n import _, language
 from screener.report.fonts import FAMILY, register_fonts
 from screener.report.keep import keep_start_class
-from screener.report.story import build_story
+from screener.report.story import report_parts
 from screener.report.styles import (
     ACCENT,
     CONTENT_LEFT,
@@ -69,10 +70,15 @@ def missing_warning(missing: tuple[str, ...]) -> str:
 
 
 def _render(interview: Interview, lang: str, generated_at: datetime | None) -> bytes:
-    from reportlab.platypus import SimpleDocTemplate
+    """One layout of the whole report: page 1 is left empty while the rest is laid out (the
+    rest records where each chapter starts), and is drawn when the canvas saves, once those
+    pages, which page 1 points to, are known."""
+    from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer
 
     register_fonts()
-    story = build_story(interview, lang, generated_at)
+    page_one, rest = report_parts(interview, lang, generated_at)
+    found: dict[str, int] = {}
+    story = [Spacer(1, 1), PageBreak(), *rest(found, 0)]
     with language(lang):
         header = _header_texts(interview)
         title = _("Screening report")
@@ -93,7 +99,7 @@ def _render(interview: Interview, lang: str, generated_at: datetime | None) -> b
         initialFontName=FAMILY,
     )
     doc.keepTogetherClass = keep_start_class()
-    doc.build(story, canvasmaker=numbered_canvas(header))
+    doc.build(story, canvasmaker=numbered_canvas(header, lambda: page_one(found)))
     return buffer.getvalue()
 
 
@@ -131,10 +137,14 @@ def _header_texts(interview: Interview) -> dict[str, str]:
     }
 
 
-def numbered_canvas(texts: dict[str, str]) -> Any:
-    """A canvas class that draws header and footer once the number of pages is known."""
+def numbered_canvas(
+    texts: dict[str, str], first_page: Callable[[], list[Any]] | None = None
+) -> Any:
+    """A canvas class that draws header and footer once the number of pages is known, and
+    ``first_page()`` (flowables) on page 1 then."""
     from reportlab.lib import colors
     from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Frame
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -149,8 +159,16 @@ def numbered_canvas(texts: dict[str, str]) -> Any:
 
         def save(self) -> None:
             total = len(self._pages)
-            for state in self._pages:
+            for index, state in enumerate(self._pages):
                 self.__dict__.update(state)
+                if index == 0 and first_page is not None:
+                    frame = Frame(
+                        MARGIN_X,
+                        MARGIN_BOTTOM,
+                        PAGE_WIDTH - 2 * MARGIN_X,
+                        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+                    )
+                    frame.addFromList(first_page(), self)
                 self._decorate(total)
                 super().showPage()
             super().save()
