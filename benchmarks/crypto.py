@@ -10,38 +10,19 @@ import time
 from pathlib import Path
 
 from benchmarks.common import Figure, median_worst, spawn_until_ready
-from benchmarks.save import ITEM, figures, open_raw, raw_save, timed
+from benchmarks.save import figures, open_raw, time_saves
 
 
 def measure(saves: int = 300, unlock_runs: int = 3, start_runs: int = 5) -> list[Figure]:
-    from benchmarks.data import load_questionnaire
     from screener.security import vault
-    from screener.store.records import Consent, InterviewInfo
     from screener.store.repository import Repository
 
-    repo_ms: list[float] = []
-    raw_ms: list[float] = []
     unlock_s: list[float] = []
     with tempfile.TemporaryDirectory(prefix="screener-bm-") as tmp:
         db = Path(tmp) / "enc.sqlite3"
         key, _recovery = vault.create(db, "benchmark passphrase 1")  # the shipped parameters
         repo = Repository(db, key=key)
-        raw = open_raw(Path(tmp) / "raw.sqlite3")
-        try:
-            iid = repo.create_interview(
-                InterviewInfo(candidate_name="Test Person"),
-                load_questionnaire(),
-                consent=Consent(screening=True, handover=True),
-            )
-            for n in range(3):
-                repo.set_answer(iid, ITEM, f"Warm {n}")
-                raw_save(raw, -n - 1)
-            for n in range(saves):
-                repo_ms.append(timed(repo.set_answer, iid, ITEM, f"Centre {n}"))
-                raw_ms.append(timed(raw_save, raw, n))
-        finally:
-            repo.close()
-            raw.close()
+        repo_ms, raw_ms = time_saves(repo, open_raw(Path(tmp) / "raw.sqlite3"), saves)
         for _ in range(unlock_runs):
             start = time.perf_counter()
             Repository(db, key=vault.unlock(db, "benchmark passphrase 1")).close()

@@ -68,31 +68,38 @@ def timed(fn: Any, *args: Any) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def measure(saves: int = 300) -> list[Figure]:
+def time_saves(repo: Any, raw: Any, saves: int) -> tuple[list[float], list[float]]:
+    """Alternating durable saves on ``repo`` and on raw sqlite3 (``raw``), after a warm-up of
+    both (the first statements compile and cache); closes both. Milliseconds per save."""
     from benchmarks.data import load_questionnaire
     from screener.store.records import Consent, InterviewInfo
-    from screener.store.repository import Repository
 
     repo_ms: list[float] = []
     raw_ms: list[float] = []
+    try:
+        iid = repo.create_interview(
+            InterviewInfo(candidate_name="Test Person"),
+            load_questionnaire(),
+            consent=Consent(screening=True, handover=True),
+        )
+        for n in range(3):
+            repo.set_answer(iid, ITEM, f"Warm {n}")
+            raw_save(raw, -n - 1)
+        for n in range(saves):
+            repo_ms.append(timed(repo.set_answer, iid, ITEM, f"Centre {n}"))
+            raw_ms.append(timed(raw_save, raw, n))
+    finally:
+        repo.close()
+        raw.close()
+    return repo_ms, raw_ms
+
+
+def measure(saves: int = 300) -> list[Figure]:
+    from screener.store.repository import Repository
+
     with tempfile.TemporaryDirectory(prefix="screener-bm-") as tmp:
         repo = Repository(Path(tmp) / "repo.sqlite3")
-        raw = open_raw(Path(tmp) / "raw.sqlite3")
-        try:
-            iid = repo.create_interview(
-                InterviewInfo(candidate_name="Test Person"),
-                load_questionnaire(),
-                consent=Consent(screening=True, handover=True),
-            )
-            for n in range(3):  # warm up both (first statements compile and cache)
-                repo.set_answer(iid, ITEM, f"Warm {n}")
-                raw_save(raw, -n - 1)
-            for n in range(saves):
-                repo_ms.append(timed(repo.set_answer, iid, ITEM, f"Centre {n}"))
-                raw_ms.append(timed(raw_save, raw, n))
-        finally:
-            repo.close()
-            raw.close()
+        repo_ms, raw_ms = time_saves(repo, open_raw(Path(tmp) / "raw.sqlite3"), saves)
     return figures(repo_ms, raw_ms)
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static
+
+from screener.i18n import _
 
 if TYPE_CHECKING:
     from screener.security.kdf import KdfParams
@@ -49,6 +52,15 @@ class Form(Screen["Repository"]):
             first = next(iter(self.query(Input)), None)
             if first is not None:
                 first.focus()
+
+
+def new_passphrase_fields() -> list[Widget]:
+    """The new passphrase typed twice, and the line that says what is wrong with it."""
+    return [
+        Input(password=True, id="passphrase", placeholder=_("New passphrase")),
+        Input(password=True, id="repeat", placeholder=_("Repeat the new passphrase")),
+        Static("", id="unlock-error", classes="unlock-error"),
+    ]
 
 
 def new_passphrase_entered(screen: Screen[Any], field: Input, order: list[str]) -> str | None:

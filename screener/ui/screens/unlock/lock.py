@@ -17,7 +17,11 @@ from textual.widgets import Footer, Input, Static
 
 from screener.errors import ScreenerError
 from screener.i18n import _
-from screener.ui.screens.unlock.common import UNLOCK_CSS, new_passphrase_entered
+from screener.ui.screens.unlock.common import (
+    UNLOCK_CSS,
+    new_passphrase_entered,
+    new_passphrase_fields,
+)
 from screener.ui.translate import translate_bindings
 
 if TYPE_CHECKING:
@@ -92,9 +96,7 @@ class ChangePassphraseScreen(ModalScreen[bool]):
         with Vertical(classes="unlock-box"):
             yield Static(_("Change the passphrase"), classes="unlock-title")
             yield Input(password=True, id="current", placeholder=_("Current passphrase"))
-            yield Input(password=True, id="passphrase", placeholder=_("New passphrase"))
-            yield Input(password=True, id="repeat", placeholder=_("Repeat the new passphrase"))
-            yield Static("", id="unlock-error", classes="unlock-error")
+            yield from new_passphrase_fields()
         yield Footer()
 
     def on_mount(self) -> None:

@@ -20,6 +20,7 @@ from screener.ui.screens.unlock.common import (
     UNLOCK_CSS,
     Form,
     new_passphrase_entered,
+    new_passphrase_fields,
     open_store,
 )
 from screener.ui.translate import translate_bindings
@@ -189,9 +190,7 @@ class RecoveryScreen(Form):  # dismissed with None by Escape: back to the unlock
         with Vertical(classes="unlock-box"):
             yield Static(_("Open with the recovery key"), classes="unlock-title")
             yield Input(id="recovery", placeholder=_("Recovery key (XXXX-XXXX-…)"))
-            yield Input(password=True, id="passphrase", placeholder=_("New passphrase"))
-            yield Input(password=True, id="repeat", placeholder=_("Repeat the new passphrase"))
-            yield Static("", id="unlock-error", classes="unlock-error")
+            yield from new_passphrase_fields()
         yield Footer()
 
     def on_mount(self) -> None:
