@@ -63,7 +63,9 @@ def new_passphrase_fields() -> list[Widget]:
     ]
 
 
-def new_passphrase_entered(screen: Screen[Any], field: Input, order: list[str]) -> str | None:
+def new_passphrase_entered(
+    screen: Screen[Any], field: Input, order: list[str], clear_repeat: bool = False
+) -> str | None:
     """Enter in one of the fields ``order`` names: focus the next one; in the last, return the
     new passphrase once it is strong enough and typed the same twice (else say why, None)."""
     from screener.security.vault import WeakPassphraseError, check_new_passphrase
@@ -75,6 +77,8 @@ def new_passphrase_entered(screen: Screen[Any], field: Input, order: list[str]) 
     try:
         check_new_passphrase(new, screen.query_one("#repeat", Input).value)
     except WeakPassphraseError as error:
+        if clear_repeat:
+            screen.query_one("#repeat", Input).value = ""
         screen.query_one("#unlock-error", Static).update(str(error))
         return None
     return new

@@ -104,27 +104,18 @@ class SetPassphraseScreen(Form):
                         "12 characters (a short sentence is easy to remember)."
                     )
                 )
-            yield Input(password=True, id="passphrase", placeholder=_("New passphrase"))
-            yield Input(password=True, id="repeat", placeholder=_("Repeat the new passphrase"))
-            yield Static("", id="unlock-error", classes="unlock-error")
+            yield from new_passphrase_fields()
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        from screener.security.vault import WeakPassphraseError, check_new_passphrase
-
         event.stop()
-        if event.input.id == "passphrase":
-            self.query_one("#repeat", Input).focus()
-            return
-        first = self.query_one("#passphrase", Input).value
-        try:
-            check_new_passphrase(first, self.query_one("#repeat", Input).value)
-        except WeakPassphraseError as error:
-            self.query_one("#repeat", Input).value = ""
-            self.show_error(str(error))
+        first = new_passphrase_entered(
+            self, event.input, ["passphrase", "repeat"], clear_repeat=True
+        )
+        if first is None:
             return
         self._busy(True)
         self.query_one("#unlock-error", Static).update(_("Encrypting…"))
