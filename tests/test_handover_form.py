@@ -67,12 +67,8 @@ async def test_status_and_facts_are_typed_once(tmp_path: Path) -> None:
         iid = screen.interview_id
         for session in app.sessions.values():
             assert session.flush()
-        await pilot.press("ctrl+q")
-    repo = Repository(db)
-    try:
-        values = repo.get(iid).values()
-    finally:
-        repo.close()
+        values = app.repo.get(iid).values()  # on disk: the session has written everything
+    app.repo.close()
     assert values["status"] == "placed"
     assert values["home_country"] == "Syrien"  # in the report language, Danish by default
     assert values["interview_interpreter_language"] == "arabisk"
