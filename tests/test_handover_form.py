@@ -51,7 +51,10 @@ async def test_status_and_facts_are_typed_once(tmp_path: Path) -> None:
         assert "placed" in error
         await fill(app, pilot, "placed", "Aarhus")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        for _ in range(100):  # the interview is written on a worker
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ConsentScreen):
+                break
         assert isinstance(app.screen, ConsentScreen)  # the facts wait for the consent
         await pilot.press("y", "down", "y", "down", "y", "down", "y", "ctrl+s")
         for _ in range(100):

@@ -25,6 +25,7 @@ class ExportScreen(ScreenerScreen):
     def __init__(self, interview_id: int) -> None:
         super().__init__()
         self.interview_id = interview_id
+        self.candidate_name = ""  # known once the worker has read the interview
 
     def compose(self) -> ComposeResult:
         folder = self.sapp.settings.export_dir or default_documents_dir()
@@ -47,14 +48,29 @@ class ExportScreen(ScreenerScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        interview = self.sapp.repo.get(self.interview_id)
-        self.query_one("#export-lang", Select).value = interview.info.report_language or "da"
         self.query_one("#export-folder", Input).focus()
+        self._read_interview()
+
+    @work(thread=True, exclusive=True, group="export-read")
+    def _read_interview(self) -> None:
+        """The name and report language, read off the UI thread."""
+        info = self.sapp.repo.get(self.interview_id).info
+        self.app.call_from_thread(self._show_interview, info.candidate_name, info.report_language)
+
+    def _show_interview(self, name: str, report_language: str | None) -> None:
+        if not self.is_mounted:
+            return
+        self.candidate_name = name
+        choice = self.query_one("#export-lang", Select)
+        if choice.value == "da":  # not changed yet by the consultant: the interview's own
+            choice.value = report_language or "da"
+        self.refresh_texts()
 
     def refresh_texts(self) -> None:
-        name = self.sapp.repo.get(self.interview_id).info.candidate_name
         self.query_one("#export-title", Static).update(
-            _("Export the handover report for {name}").format(name=name)
+            _("Export the handover report for {name}").format(name=self.candidate_name)
+            if self.candidate_name
+            else ""
         )
         self.query_one("#label-folder", Label).update(_("Folder"))
         self.query_one("#label-lang", Label).update(_("Report language"))

@@ -334,8 +334,23 @@ class HomeScreen(ScreenerScreen):
 
         def done(confirmed: Any) -> None:
             if confirmed:
-                self.sapp.repo.delete(summary.id)
-                self.notify(_("Interview deleted."))
-                self.reload()
+                self._delete(summary.id)
 
         self.app.push_screen(ConfirmDialog(question, yes=_("Delete")), done)
+
+    @work(thread=True, group="home-delete")
+    def _delete(self, interview_id: int) -> None:
+        """Erase off the UI thread (it waits for the file while another write holds it)."""
+        from screener.errors import ScreenerError
+
+        try:
+            self.sapp.repo.delete(interview_id)
+        except ScreenerError as error:
+            message = _("The interview was not deleted: {error}").format(error=error)
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._deleted)
+
+    def _deleted(self) -> None:
+        self.notify(_("Interview deleted."))
+        self.reload()

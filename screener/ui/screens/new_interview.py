@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -64,6 +65,7 @@ class NewInterviewScreen(ScreenerScreen):
         Binding("ctrl+s", "create", "Go on to consent"),
         Binding("escape", "leave", "Back"),
     ]
+    _creating = False  # the interview is being written (off the UI thread)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="new-form"):
@@ -199,15 +201,31 @@ class NewInterviewScreen(ScreenerScreen):
         """Create the interview (no consent yet, so nothing can be answered) and go on to the
         consent screen."""
         info = self.collect()
-        if info is None:
+        if info is None or self._creating:
             return
-        interview_id = self.sapp.repo.create_interview(info, self.sapp.questionnaire)
+        self._creating = True  # a second ctrl+s while the file is busy makes no second interview
+        self._create(info, self._status())
+
+    @work(thread=True, exclusive=True, group="new-interview")
+    def _create(self, info: InterviewInfo, status: str) -> None:
+        from screener.errors import ScreenerError
         from screener.prefill import prefill_answers
 
+        questionnaire = self.sapp.questionnaire
+        try:
+            interview_id = self.sapp.repo.create_interview(info, questionnaire)
+        except ScreenerError as error:
+            self.app.call_from_thread(self._not_created, str(error))
+            return
         # Facts typed here become the answers of the items that would ask for them again,
         # stored once the candidate has consented to the screening (not before).
-        prefilled = prefill_answers(self.sapp.questionnaire, info, self._status())
+        prefilled = prefill_answers(questionnaire, info, status)
         self.post_message(OpenConsent(interview_id, first=True, prefill=prefilled))
+
+    def _not_created(self, error: str) -> None:
+        self._creating = False
+        message = _("The interview was not created: {error}").format(error=error)
+        self.notify(message, severity="error", markup=False)
 
     def action_leave(self) -> None:
         if not self._dirty():

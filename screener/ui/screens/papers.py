@@ -58,7 +58,7 @@ class PapersScreen(ScreenerScreen):
         self.stored: dict[str, str | None] = {}  # "cv.job" -> the stored edit, None if none
         self._fit_timer: Timer | None = None
         self._save_timers: dict[str, Timer] = {}
-        self._loading = False
+        self._loading = True  # until the worker has filled the fields from the store
         self.fits: bool | None = None  # the last fit check's answer, None before the first
         self.candidate_name = ""
 
@@ -99,30 +99,53 @@ class PapersScreen(ScreenerScreen):
     # -- loading ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        interview = self.sapp.repo.get(self.interview_id)
-        self.lang = interview.info.report_language or "da"
-        self.query_one("#papers-lang", Select).value = self.lang
-        self._load()
         first = CV_FIELDS[0].key if self.paper == "cv" else CARD_FIELDS[0][0]
         self.query_one(f"#text-{self.paper}-{first}", TextArea).focus()
+        self._load(None)
 
-    def _load(self) -> None:
-        """Fill every field for the current card language from the store."""
+    def _load(self, lang: str | None) -> None:
+        """Fill every field for ``lang`` (None: the interview's report language) from the
+        store; the fields take no typing until they hold the stored texts."""
+        self._loading = True
+        for area in self.query(TextArea):
+            area.read_only = True
+        self._read(lang)
+
+    @work(thread=True, exclusive=True, group="papers-read")
+    def _read(self, lang: str | None) -> None:
         from screener.papers.build import card_texts, cv_texts
 
+        session = self.sapp.sessions.get(self.interview_id)
+        if session is not None:
+            session.flush()  # edits of the language just left are read back, not lost
         interview = self.sapp.repo.get(self.interview_id)
-        self.candidate_name = interview.info.candidate_name
-        cv_now, cv_pre = cv_texts(interview, self.lang)
-        card_now, card_pre = card_texts(interview, self.lang)
-        self._loading = True
-        for paper, now, pre in (("cv", cv_now, cv_pre), ("card", card_now, card_pre)):
+        lang = lang or interview.info.report_language or "da"
+        texts = {"cv": cv_texts(interview, lang), "card": card_texts(interview, lang)}
+        stored = {
+            f"{paper}.{key}": interview.papers.get(paper_key(paper, key, lang))
+            for paper, (now, _pre) in texts.items()
+            for key in now
+        }
+        self.app.call_from_thread(self._fill, lang, interview.info.candidate_name, texts, stored)
+
+    def _fill(
+        self,
+        lang: str,
+        name: str,
+        texts: dict[str, tuple[dict[str, str], dict[str, str]]],
+        stored: dict[str, str | None],
+    ) -> None:
+        if not self.is_mounted:
+            return
+        self.lang, self.candidate_name = lang, name
+        self.query_one("#papers-lang", Select).value = lang
+        self.stored.update(stored)
+        for paper, (now, pre) in texts.items():
             for key, text in now.items():
                 self.prefill[f"{paper}.{key}"] = pre.get(key, "")
-                self.stored[f"{paper}.{key}"] = interview.papers.get(
-                    paper_key(paper, key, self.lang)
-                )
                 area = self.query_one(f"#text-{paper}-{key}", TextArea)
                 area.load_text(text)
+                area.read_only = False
         self._loading = False
         self.refresh_texts()
         self._measure()
@@ -153,10 +176,9 @@ class PapersScreen(ScreenerScreen):
     @on(Select.Changed, "#papers-lang")
     def _language_changed(self, event: Select.Changed) -> None:
         lang = str(event.value)
-        if lang != self.lang and self.is_mounted:
+        if lang != self.lang and self.is_mounted and not self._loading:
             self._save_all_now()
-            self.lang = lang
-            self._load()
+            self._load(lang)
 
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
@@ -218,9 +240,8 @@ class PapersScreen(ScreenerScreen):
                 timer.stop()
 
     def _measure(self) -> None:
-        """Measure the card now. On the UI thread on purpose (a few milliseconds): the paper's
-        language is switched for the measurement, which a worker thread would leak into the
-        texts the screen draws meanwhile."""
+        """Measure the card now, on the UI thread: a few milliseconds, and the answer always
+        belongs to the text on the screen (no late result from an older keystroke)."""
         from screener.papers.build import check_cv
 
         if not self.is_mounted:
@@ -253,31 +274,31 @@ class PapersScreen(ScreenerScreen):
     # -- writing ----------------------------------------------------------------------------
 
     def action_write(self) -> None:
-        """Make both PDFs here (the paper's language is switched while they are made, which a
-        worker thread would leak into the screen's texts), then write them on a worker."""
-        from screener.papers.build import card_pdf_bytes, cv_pdf_bytes
-
+        """Store what is typed, then make both PDFs and write them on a worker (the paper's
+        language is that thread's own: the screen keeps its language meanwhile)."""
+        if self._loading:
+            return
         self._save_all_now()
         folder = Path(self.query_one("#papers-folder", Input).value.strip() or ".").expanduser()
-        self.sapp.open_session(self.interview_id).flush()
+        self.query_one("#papers-result", Static).update(_("Writing ..."))
+        self._write(folder, self.lang)
+
+    @work(thread=True, exclusive=True, group="papers-write")
+    def _write(self, folder: Path, lang: str) -> None:
+        from screener.files import atomic_write
+        from screener.papers.build import card_pdf_bytes, cv_pdf_bytes
+
+        cv_path, card_path = paper_names(self.interview_id, folder)
+        if not self.sapp.open_session(self.interview_id).flush():
+            message = _("Nothing was written: not everything typed is saved yet.")
+            self.app.call_from_thread(self._show_result, message, True)
+            return
         try:
             if not folder.is_dir():
                 raise ScreenerError(_("The folder does not exist: {folder}").format(folder=folder))
             interview = self.sapp.repo.get(self.interview_id)
-            cv = cv_pdf_bytes(interview, self.lang)  # both made before anything is written
-            card, _shortened = card_pdf_bytes(interview, self.lang)
-        except ScreenerError as error:
-            self._show_result(_("Nothing was written: {error}").format(error=error), True)
-            return
-        self.query_one("#papers-result", Static).update(_("Writing ..."))
-        self._write(folder, cv, card)
-
-    @work(thread=True, exclusive=True, group="papers-write")
-    def _write(self, folder: Path, cv: bytes, card: bytes) -> None:
-        from screener.files import atomic_write
-
-        cv_path, card_path = paper_names(self.interview_id, folder)
-        try:
+            cv = cv_pdf_bytes(interview, lang)  # both made before anything is written
+            card, _shortened = card_pdf_bytes(interview, lang)
             atomic_write(cv_path, cv)
             atomic_write(card_path, card)
         except ScreenerError as error:
