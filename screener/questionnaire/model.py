@@ -86,6 +86,18 @@ Role = Literal[
     "plan_when",
     "typology_reason",
 ]
+# The consultant's own conclusions: the assessment part of the report and of the JSON.
+ASSESSMENT_ROLES = frozenset(
+    {
+        "typology",
+        "effort_elements",
+        "effort_plan",
+        "assessment_strengths",
+        "assessment_challenges",
+        "housing_recommendation",
+        "next_steps",
+    }
+)
 
 
 def text_in(texts: LangText, lang: str, fallback: str | None = None) -> str:
