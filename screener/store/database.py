@@ -9,9 +9,10 @@ the CLI never open a plain file for work (``screener.security.access``). Errors 
 are caught as ``DB_ERRORS`` and translated by ``translate``. Files are owner-only (0600, folder
 0700 when the store creates it), tightened on open when they are wider.
 
-The repository works on the one DB-API connection ``open_connection`` returns; SQLAlchemy
-is imported only when something asks for an engine on it (``engine_on``: bulk tools), so a
-start-up that only reads never pays for importing it.
+The repository works on the one DB-API connection ``open_connection`` returns (typed by the
+``DBConnection`` protocol: both drivers fit it); SQLAlchemy is imported only when something asks
+for an engine on it (``engine_on``: the schema migration), so a start-up that only reads never
+pays for importing it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import sqlite3
 import stat
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 import sqlcipher3.dbapi2 as sqlcipher
 
@@ -33,6 +34,35 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from screener.security.keyfile import DatabaseKey
+
+
+class DBCursor(Protocol):
+    """What the store uses of a DB-API cursor (``sqlite3`` and ``sqlcipher3`` alike)."""
+
+    row_factory: Any
+
+    @property
+    def lastrowid(self) -> int | None: ...
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Self: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+class DBConnection(Protocol):
+    """What the store uses of a DB-API connection (``sqlite3`` and ``sqlcipher3`` alike)."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> DBCursor: ...
+
+    def cursor(self) -> DBCursor: ...
+
+    def close(self) -> None: ...
+
 
 # Every error either driver raises (sqlcipher3's classes are not sqlite3's subclasses).
 DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
@@ -89,8 +119,8 @@ class Connector:
                 conn.execute(f"PRAGMA key = {self.key.pragma()}")
                 # The key is only checked when a page is read: read one now (wrong key: NOTADB).
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            # isolation_level=None: the driver never BEGINs on its own; SQLAlchemy's "begin"
-            # event issues BEGIN IMMEDIATE so every change takes the write lock up front.
+            # isolation_level=None: the driver never BEGINs on its own; the store issues
+            # BEGIN IMMEDIATE itself so every change takes the write lock up front.
             conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
             if self.readonly:
                 conn.execute("PRAGMA query_only = ON")
@@ -337,10 +367,13 @@ def _begin_immediate(conn: Any) -> None:
 def engine_on(conn: Any) -> Engine:
     """An SQLAlchemy engine over the already open connection ``conn`` (StaticPool: it is the
     only connection; every transaction ``BEGIN IMMEDIATE``). Disposing of the engine closes
-    ``conn``. Imports SQLAlchemy, so only bulk tools and tests should ask for it."""
+    ``conn``. Imports SQLAlchemy, so only the schema migration and bulk tools ask for it.
+    Errors never carry the statement's values (they may be a candidate's data)."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import StaticPool
 
-    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+    engine = create_engine(
+        "sqlite://", creator=lambda: conn, poolclass=StaticPool, hide_parameters=True
+    )
     event.listen(engine, "begin", _begin_immediate)
     return engine
