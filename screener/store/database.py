@@ -21,6 +21,7 @@ import contextlib
 import os
 import sqlite3
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol, Self
@@ -42,7 +43,9 @@ class DBCursor(Protocol):
     row_factory: Any
 
     @property
-    def lastrowid(self) -> int | None: ...
+    def lastrowid(self) -> Any: ...  # the new row's id after an INSERT
+
+    def __iter__(self) -> Iterator[Any]: ...
 
     def execute(self, sql: str, parameters: Any = ..., /) -> Self: ...
 
@@ -135,7 +138,7 @@ class Connector:
         return conn  # type: ignore[no-any-return]
 
 
-def row_class(conn: Any) -> Any:
+def row_class(conn: DBConnection) -> Any:
     """The driver's ``Row`` type (columns by name) for a cursor of ``conn``."""
     return sqlcipher.Row if isinstance(conn, sqlcipher.Connection) else sqlite3.Row
 
@@ -173,7 +176,7 @@ def _create_owner_only(path: Path) -> None:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_FILE))
 
 
-def read_pragmas(conn: Any) -> dict[str, str | int]:
+def read_pragmas(conn: DBConnection) -> dict[str, str | int]:
     """The durability settings as the live connection reports them."""
     values: dict[str, str | int] = {}
     for name in REQUIRED_PRAGMAS:
@@ -183,7 +186,7 @@ def read_pragmas(conn: Any) -> dict[str, str | int]:
     return values
 
 
-def verify_pragmas(conn: Any) -> None:
+def verify_pragmas(conn: DBConnection) -> None:
     """Raise DatabaseError unless every durability setting is really in effect."""
     actual = read_pragmas(conn)
     wrong = [name for name, wanted in REQUIRED_PRAGMAS.items() if actual[name] != wanted]
@@ -284,7 +287,7 @@ def check_integrity(path: Path, key: DatabaseKey | None = None) -> None:
         raise DatabaseError(not_a_database(path))
 
 
-def probe_write_lock(conn: Any, path: Path) -> None:
+def probe_write_lock(conn: DBConnection, path: Path) -> None:
     """Take and release the write lock once, so a database held by another program is found
     at start rather than at the first answer."""
     try:
@@ -334,7 +337,7 @@ def translate(error: Exception, path: Path) -> DatabaseError:
 
 def open_connection(
     path: Path, module: ModuleType | None = None, key: DatabaseKey | None = None
-) -> Any:
+) -> DBConnection:
     """Check the file, then open the one DB-API connection of a Repository (autocommit mode:
     the repository issues ``BEGIN IMMEDIATE`` itself), with the durability settings verified on
     the live connection and the write lock probed. Raises DatabaseError."""
@@ -364,7 +367,7 @@ def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def engine_on(conn: Any) -> Engine:
+def engine_on(conn: DBConnection) -> Engine:
     """An SQLAlchemy engine over the already open connection ``conn`` (StaticPool: it is the
     only connection; every transaction ``BEGIN IMMEDIATE``). Disposing of the engine closes
     ``conn``. Imports SQLAlchemy, so only the schema migration and bulk tools ask for it.
