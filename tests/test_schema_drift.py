@@ -129,6 +129,7 @@ def test_an_upgraded_file_has_the_schema_of_a_new_one(
     path = tmp_path / f"v{version}.sqlite3"
     counts = _old_file(path, version)
     with Repository(path) as repo:
+        assert repo.pragmas()["foreign_keys"] == 1  # off only while the tables were copied
         _check_rows(repo, version)
         with pytest.raises(ConsentError):  # recorded before consents were: ask first
             repo.set_answer(7, "story", "Nyt svar")
