@@ -149,3 +149,44 @@ def open_encrypted(db: Path) -> Any:
     from screener.store.repository import Repository
 
     return Repository(db, key=vault.unlock(db, PASSPHRASE))
+
+
+SCHEMAS = Path(__file__).parent / "schemas"
+
+
+def old_schema(version: int) -> str:
+    """The SQL that makes an empty file of an earlier schema, exactly as Screener made it."""
+    return (SCHEMAS / f"v{version}.sql").read_text(encoding="utf-8")
+
+
+def schema_of(conn: Any) -> dict[str, Any]:
+    """Everything a schema is, read from SQLite: each ``sqlite_master`` entry's SQL (whitespace
+    normalised), every table's full ``table_xinfo`` (defaults included), its indexes with
+    their columns, and its foreign keys; the schema version and Alembic revision too."""
+    import re
+
+    master = {
+        (kind, name): re.sub(r"\s+", " ", sql or "").strip()
+        for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master")
+    }
+    tables = [name for kind, name in master if kind == "table"]
+    result: dict[str, Any] = {
+        "master": master,
+        "user_version": conn.execute("PRAGMA user_version").fetchone()[0],
+    }
+    if "alembic_version" in tables:
+        result["revision"] = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    for table in tables:
+        indexes = sorted(tuple(row)[1:] for row in conn.execute(f"PRAGMA index_list('{table}')"))
+        result[table] = {
+            "columns": [tuple(row) for row in conn.execute(f"PRAGMA table_xinfo('{table}')")],
+            "indexes": indexes,
+            "index_columns": {
+                index[0]: [tuple(row) for row in conn.execute(f"PRAGMA index_xinfo('{index[0]}')")]
+                for index in indexes
+            },
+            "foreign_keys": sorted(
+                tuple(row) for row in conn.execute(f"PRAGMA foreign_key_list('{table}')")
+            ),
+        }
+    return result

@@ -13,7 +13,7 @@ import pytest
 from store_fixture import CONSENTED, info, questionnaire
 
 from screener import i18n
-from screener.errors import ConsentError, DatabaseError, ExportError
+from screener.errors import DatabaseError, ExportError
 from screener.store import migrations
 from screener.store.repository import Repository
 from screener.store.text import clean_text
@@ -90,7 +90,7 @@ def test_a_database_from_a_newer_screener(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     _make_db(path)
     with sqlite3.connect(path) as conn:
-        conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+        conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
     _open_fails(path, "newer version")
 
 
@@ -197,77 +197,6 @@ def test_long_and_markup_looking_answers_are_stored_verbatim(repo_path: Path) ->
 @pytest.fixture
 def repo_path(tmp_path: Path) -> Path:
     return tmp_path / "db.sqlite3"
-
-
-# -- schema upgrade ----------------------------------------------------------------------------
-
-
-def _columns(path: Path) -> dict[str, list[tuple[str, str, int, int]]]:
-    with sqlite3.connect(path) as conn:
-        names = [
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        ]
-        return {
-            name: sorted(
-                (r[1], r[2], r[3], r[5]) for r in conn.execute(f"PRAGMA table_info({name})")
-            )
-            for name in names
-        }
-
-
-def test_upgrade_from_the_first_released_schema(tmp_path: Path) -> None:
-    old = tmp_path / "v1.sqlite3"
-    q = questionnaire()
-    snapshot = q.model_dump_json()
-    digest = q.content_hash()
-    stamp = "2026-01-05T09:00:00.000000+00:00"
-    with sqlite3.connect(old) as conn:
-        conn.executescript(migrations.V1_SCHEMA)
-        conn.execute(
-            "INSERT INTO questionnaire_snapshot VALUES (?, ?, ?, ?, ?)",
-            (digest, q.id, q.version, snapshot, stamp),
-        )
-        conn.execute(
-            "INSERT INTO interview (id, status, candidate_name, birth_date, nationality, case_id,"
-            " consultant, interpreter_language, interpreter_name, interpreter_mode, place,"
-            " municipality, ui_language, report_language, questionnaire_id,"
-            " questionnaire_version, questionnaire_hash, created_at, updated_at,"
-            " elapsed_seconds) VALUES (7, 'draft', 'Old Ørsted', '1985-02-03', 'Eritrea',"
-            " 'OLD-7', 'Karen', 'ti', '', 'video', 'Center', 'Holbæk', 'da', 'da', ?, ?, ?,"
-            " ?, ?, 1200.0)",
-            (q.id, q.version, digest, stamp, stamp),
-        )
-        conn.execute(
-            "INSERT INTO answer VALUES (7, 'story', 'answered', '\"Gammelt svar\"', '', ?)",
-            (stamp,),
-        )
-        conn.execute(
-            "INSERT INTO answer VALUES (7, 'children', 'dont_know', 'null', '', ?)", (stamp,)
-        )
-        conn.execute(
-            "INSERT INTO event (interview_id, at, actor, kind, item, old_json, new_json)"
-            " VALUES (7, ?, 'karen', 'answer', 'story', 'null', '{}')",
-            (stamp,),
-        )
-        conn.execute("PRAGMA user_version = 1")
-    with Repository(old) as repo:
-        interview = repo.get(7)
-        assert interview.info.candidate_name == "Old Ørsted"
-        assert interview.answers["story"].value == "Gammelt svar"
-        assert interview.answers["children"].state == "dont_know"
-        assert interview.elapsed_seconds == 1200.0 and interview.event_count == 1
-        assert interview.questionnaire == q
-        [summary] = repo.list_interviews("holbæk")
-        assert (summary.answered, summary.total) == (2, 9)
-        with pytest.raises(ConsentError):  # recorded before consents were: ask first
-            repo.set_answer(7, "story", "Nyt svar")
-        repo.record_consent(7, CONSENTED)
-        repo.set_answer(7, "story", "Nyt svar")
-    fresh = tmp_path / "fresh.sqlite3"
-    Repository(fresh).close()
-    with sqlite3.connect(old) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone() == (migrations.LATEST,)
-    assert _columns(old) == _columns(fresh)
 
 
 # -- backup ------------------------------------------------------------------------------------

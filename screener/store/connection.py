@@ -18,6 +18,7 @@ from screener.store import convert
 from screener.store.database import (
     BUSY_TIMEOUT_MS,
     DB_ERRORS,
+    DBConnection,
     engine_on,
     make_folder,
     open_connection,
@@ -68,7 +69,7 @@ class _Change:
 
     __slots__ = ("conn", "dirty", "interview_id", "repo", "row", "values")
 
-    def __init__(self, repo: StoreConnection, conn: Any, row: Any) -> None:
+    def __init__(self, repo: StoreConnection, conn: DBConnection, row: Any) -> None:
         self.repo = repo
         self.conn = conn
         self.row = row
@@ -103,7 +104,7 @@ class _Change:
 
 
 @contextmanager
-def _short_busy_wait(conn: Any) -> Iterator[None]:
+def _short_busy_wait(conn: DBConnection) -> Iterator[None]:
     """A checkpoint or VACUUM that a reader blocks fails at once instead of after 5 s."""
     conn.execute(f"PRAGMA busy_timeout = {_WIPE_BUSY_MS}")
     try:
@@ -136,7 +137,7 @@ class StoreConnection:
         self.wipe_pending = False  # erased data may still be in the WAL (a reader held it)
         self._lock = threading.RLock()
         self._shapes: dict[int, Shape] = {}
-        self._conn: Any = None
+        self._conn: DBConnection | None = None
         self._engine: Engine | None = None
         self._writer_lock = WriterLock(self.path) if exclusive else None
         if self._writer_lock is not None:
@@ -187,7 +188,7 @@ class StoreConnection:
                     self._writer_lock.release()
 
     @property
-    def _connection(self) -> Any:
+    def _connection(self) -> DBConnection:
         if self._conn is None:
             raise RuntimeError("repository is closed")
         return self._conn
@@ -213,7 +214,7 @@ class StoreConnection:
             return read_pragmas(raw)
 
     @contextmanager
-    def _raw(self) -> Iterator[Any]:
+    def _raw(self) -> Iterator[DBConnection]:
         with self._lock:
             yield self._connection
 
@@ -263,7 +264,7 @@ class StoreConnection:
         return self._checkpoint()
 
     @contextmanager
-    def _tx(self, write: bool = True) -> Iterator[Any]:
+    def _tx(self, write: bool = True) -> Iterator[DBConnection]:
         """One transaction on the connection: committed when the block ends (also on an early
         ``return``), rolled back on any exception. Writes take the write lock up front
         (``BEGIN IMMEDIATE``); reads get one consistent snapshot (deferred ``BEGIN``)."""
@@ -285,7 +286,7 @@ class StoreConnection:
                 raise translate(error, self.path) from error
 
     @staticmethod
-    def _rollback(conn: Any) -> None:
+    def _rollback(conn: DBConnection) -> None:
         if conn.in_transaction:
             with suppress(*DB_ERRORS):
                 conn.execute("ROLLBACK")
@@ -304,7 +305,7 @@ class StoreConnection:
             yield change
             change.finish()
 
-    def _row(self, conn: Any, interview_id: int) -> Any:
+    def _row(self, conn: DBConnection, interview_id: int) -> Any:
         """The interview row as the driver's ``Row`` (columns by name); NotFoundError if none."""
         cursor = conn.cursor()
         cursor.row_factory = row_class(conn)
@@ -315,7 +316,7 @@ class StoreConnection:
 
     def _log(
         self,
-        conn: Any,
+        conn: DBConnection,
         interview_id: int | None,
         kind: str,
         item: str | None = None,

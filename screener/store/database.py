@@ -9,9 +9,10 @@ the CLI never open a plain file for work (``screener.security.access``). Errors 
 are caught as ``DB_ERRORS`` and translated by ``translate``. Files are owner-only (0600, folder
 0700 when the store creates it), tightened on open when they are wider.
 
-The repository works on the one DB-API connection ``open_connection`` returns; SQLAlchemy
-is imported only when something asks for an engine on it (``engine_on``: bulk tools), so a
-start-up that only reads never pays for importing it.
+The repository works on the one DB-API connection ``open_connection`` returns (typed by the
+``DBConnection`` protocol: both drivers fit it); SQLAlchemy is imported only when something asks
+for an engine on it (``engine_on``: the schema migration), so a start-up that only reads never
+pays for importing it.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ import contextlib
 import os
 import sqlite3
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 import sqlcipher3.dbapi2 as sqlcipher
 
@@ -33,6 +35,37 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from screener.security.keyfile import DatabaseKey
+
+
+class DBCursor(Protocol):
+    """What the store uses of a DB-API cursor (``sqlite3`` and ``sqlcipher3`` alike)."""
+
+    row_factory: Any
+
+    @property
+    def lastrowid(self) -> Any: ...  # the new row's id after an INSERT
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Self: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+class DBConnection(Protocol):
+    """What the store uses of a DB-API connection (``sqlite3`` and ``sqlcipher3`` alike)."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> DBCursor: ...
+
+    def cursor(self) -> DBCursor: ...
+
+    def close(self) -> None: ...
+
 
 # Every error either driver raises (sqlcipher3's classes are not sqlite3's subclasses).
 DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
@@ -89,8 +122,8 @@ class Connector:
                 conn.execute(f"PRAGMA key = {self.key.pragma()}")
                 # The key is only checked when a page is read: read one now (wrong key: NOTADB).
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            # isolation_level=None: the driver never BEGINs on its own; SQLAlchemy's "begin"
-            # event issues BEGIN IMMEDIATE so every change takes the write lock up front.
+            # isolation_level=None: the driver never BEGINs on its own; the store issues
+            # BEGIN IMMEDIATE itself so every change takes the write lock up front.
             conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
             if self.readonly:
                 conn.execute("PRAGMA query_only = ON")
@@ -105,7 +138,7 @@ class Connector:
         return conn  # type: ignore[no-any-return]
 
 
-def row_class(conn: Any) -> Any:
+def row_class(conn: DBConnection) -> Any:
     """The driver's ``Row`` type (columns by name) for a cursor of ``conn``."""
     return sqlcipher.Row if isinstance(conn, sqlcipher.Connection) else sqlite3.Row
 
@@ -143,7 +176,7 @@ def _create_owner_only(path: Path) -> None:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_FILE))
 
 
-def read_pragmas(conn: Any) -> dict[str, str | int]:
+def read_pragmas(conn: DBConnection) -> dict[str, str | int]:
     """The durability settings as the live connection reports them."""
     values: dict[str, str | int] = {}
     for name in REQUIRED_PRAGMAS:
@@ -153,7 +186,7 @@ def read_pragmas(conn: Any) -> dict[str, str | int]:
     return values
 
 
-def verify_pragmas(conn: Any) -> None:
+def verify_pragmas(conn: DBConnection) -> None:
     """Raise DatabaseError unless every durability setting is really in effect."""
     actual = read_pragmas(conn)
     wrong = [name for name, wanted in REQUIRED_PRAGMAS.items() if actual[name] != wanted]
@@ -254,7 +287,7 @@ def check_integrity(path: Path, key: DatabaseKey | None = None) -> None:
         raise DatabaseError(not_a_database(path))
 
 
-def probe_write_lock(conn: Any, path: Path) -> None:
+def probe_write_lock(conn: DBConnection, path: Path) -> None:
     """Take and release the write lock once, so a database held by another program is found
     at start rather than at the first answer."""
     try:
@@ -304,7 +337,7 @@ def translate(error: Exception, path: Path) -> DatabaseError:
 
 def open_connection(
     path: Path, module: ModuleType | None = None, key: DatabaseKey | None = None
-) -> Any:
+) -> DBConnection:
     """Check the file, then open the one DB-API connection of a Repository (autocommit mode:
     the repository issues ``BEGIN IMMEDIATE`` itself), with the durability settings verified on
     the live connection and the write lock probed. Raises DatabaseError."""
@@ -334,13 +367,16 @@ def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def engine_on(conn: Any) -> Engine:
+def engine_on(conn: DBConnection) -> Engine:
     """An SQLAlchemy engine over the already open connection ``conn`` (StaticPool: it is the
     only connection; every transaction ``BEGIN IMMEDIATE``). Disposing of the engine closes
-    ``conn``. Imports SQLAlchemy, so only bulk tools and tests should ask for it."""
+    ``conn``. Imports SQLAlchemy, so only the schema migration and bulk tools ask for it.
+    Errors never carry the statement's values (they may be a candidate's data)."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import StaticPool
 
-    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+    engine = create_engine(
+        "sqlite://", creator=lambda: conn, poolclass=StaticPool, hide_parameters=True
+    )
     event.listen(engine, "begin", _begin_immediate)
     return engine

@@ -1,161 +1,32 @@
-"""Schema versions, kept in ``PRAGMA user_version``, and the steps between them.
+"""Bringing a store file to the schema ``tables.py`` declares, in one transaction on the
+store's own DB-API connection (so an encrypted file is migrated under its key).
 
-A new database gets the current tables from ``tables.py`` directly (the only time the store
-imports SQLAlchemy/SQLModel: to turn those tables into DDL). An older database is upgraded one
-step at a time, all steps in one transaction: if a step fails nothing changes. To change the
-schema: change ``tables.py``, append a step to ``STEPS`` that brings the previous version to the
-new one, and add the old schema to the upgrade test. Everything runs on the repository's DB-API
-connection (autocommit mode, so the transaction here is explicit).
+A new file is created from ``tables.py`` and stamped with the head revision; an older one is
+upgraded by the Alembic revisions in ``revisions/versions``. ``PRAGMA user_version`` mirrors the
+revision's number (``sNNNN`` is schema N; files of schema 1 to 5 have only that number and are
+stamped with their revision first), and an older Screener refuses a file with a higher number.
+A file already current is recognised with two plain reads: start-up never imports Alembic or
+SQLAlchemy for it. If any step fails, the transaction is rolled back and nothing changes.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from screener.errors import DatabaseError
 from screener.i18n import _
-from screener.store.items import shape_of
+from screener.store.database import DB_ERRORS, DBConnection
 from screener.store.text import fold
 
-# The first released schema (version 1), exactly as it was created. Kept for the upgrade test
-# and as the record of what old files on the laptops look like.
-V1_SCHEMA = """
-CREATE TABLE questionnaire_snapshot (
-    hash VARCHAR NOT NULL PRIMARY KEY,
-    questionnaire_id VARCHAR NOT NULL,
-    version VARCHAR NOT NULL,
-    snapshot_json VARCHAR NOT NULL,
-    created_at VARCHAR NOT NULL
-);
-CREATE TABLE interview (
-    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    status VARCHAR NOT NULL,
-    candidate_name VARCHAR NOT NULL,
-    birth_date VARCHAR,
-    nationality VARCHAR NOT NULL,
-    case_id VARCHAR NOT NULL,
-    consultant VARCHAR NOT NULL,
-    interpreter_language VARCHAR NOT NULL,
-    interpreter_name VARCHAR NOT NULL,
-    interpreter_mode VARCHAR NOT NULL,
-    place VARCHAR NOT NULL,
-    municipality VARCHAR NOT NULL,
-    ui_language VARCHAR NOT NULL,
-    report_language VARCHAR NOT NULL,
-    questionnaire_id VARCHAR NOT NULL,
-    questionnaire_version VARCHAR NOT NULL,
-    questionnaire_hash VARCHAR NOT NULL REFERENCES questionnaire_snapshot (hash),
-    created_at VARCHAR NOT NULL,
-    updated_at VARCHAR NOT NULL,
-    finalized_at VARCHAR,
-    exported_at VARCHAR,
-    position_section VARCHAR,
-    position_item VARCHAR,
-    elapsed_seconds FLOAT NOT NULL,
-    consent_json VARCHAR
-);
-CREATE INDEX ix_interview_created ON interview (created_at);
-CREATE TABLE answer (
-    interview_id INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,
-    item VARCHAR NOT NULL,
-    state VARCHAR NOT NULL,
-    value_json VARCHAR NOT NULL,
-    other VARCHAR NOT NULL,
-    updated_at VARCHAR NOT NULL,
-    PRIMARY KEY (interview_id, item)
-);
-CREATE TABLE item_note (
-    interview_id INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,
-    item VARCHAR NOT NULL,
-    note VARCHAR NOT NULL,
-    flagged BOOLEAN NOT NULL,
-    updated_at VARCHAR NOT NULL,
-    PRIMARY KEY (interview_id, item)
-);
-CREATE TABLE section_time (
-    interview_id INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,
-    section VARCHAR NOT NULL,
-    seconds FLOAT NOT NULL,
-    PRIMARY KEY (interview_id, section)
-);
-CREATE TABLE event (
-    id INTEGER NOT NULL PRIMARY KEY,
-    interview_id INTEGER REFERENCES interview (id) ON DELETE CASCADE,
-    at VARCHAR NOT NULL,
-    actor VARCHAR NOT NULL,
-    kind VARCHAR NOT NULL,
-    item VARCHAR,
-    old_json VARCHAR NOT NULL,
-    new_json VARCHAR NOT NULL
-);
-CREATE INDEX ix_event_interview ON event (interview_id, id);
-"""
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Connection
 
-
-def _to_v2(conn: Any) -> None:
-    """Denormalised columns for the home list: search key, answered and total counts."""
-    for column in ("search_key VARCHAR", "answered_count INTEGER", "total_count INTEGER"):
-        default = "''" if column.endswith("VARCHAR") else "0"
-        conn.execute(f"ALTER TABLE interview ADD COLUMN {column} NOT NULL DEFAULT {default}")
-    conn.execute(
-        "UPDATE interview SET answered_count ="
-        " (SELECT count(*) FROM answer WHERE answer.interview_id = interview.id)"
-    )
-    rows = conn.execute(
-        "SELECT i.id, i.candidate_name, i.case_id, i.municipality, s.snapshot_json"
-        " FROM interview i JOIN questionnaire_snapshot s ON s.hash = i.questionnaire_hash"
-    ).fetchall()
-    for interview_id, name, case_id, municipality, snapshot in rows:
-        total = len(shape_of(json.loads(snapshot)).answerable)
-        conn.execute(
-            "UPDATE interview SET search_key = ?, total_count = ? WHERE id = ?",
-            (search_key(name, case_id, municipality), total, interview_id),
-        )
-
-
-def _to_v3(conn: Any) -> None:
-    """An index on the search key: counting the matches of a search keystroke reads the small
-    index instead of every interview row."""
-    conn.execute("CREATE INDEX ix_interview_search ON interview (search_key)")
-
-
-def _to_v4(conn: Any) -> None:
-    """The consultant's edits of the CV-postkort and kompetencekort texts."""
-    conn.execute(
-        "CREATE TABLE paper_text ("
-        " interview_id INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,"
-        " field VARCHAR NOT NULL, value VARCHAR NOT NULL, updated_at VARCHAR NOT NULL,"
-        " PRIMARY KEY (interview_id, field))"
-    )
-
-
-# A random (version 4) UUID in its usual text form, computed by SQLite for each row.
-UUID_SQL = (
-    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||"
-    " substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||"
-    " substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
-)
-UUID_TRIGGER = (
-    "CREATE TRIGGER tr_interview_uuid AFTER INSERT ON interview WHEN NEW.uuid = ''"
-    f" BEGIN UPDATE interview SET uuid = {UUID_SQL} WHERE id = NEW.id; END"
-)
-
-
-def _to_v5(conn: Any) -> None:
-    """A stable UUID per interview (kept through transfer and import between laptops), given
-    to every existing interview and by a trigger to every new one."""
-    conn.execute("ALTER TABLE interview ADD COLUMN uuid VARCHAR NOT NULL DEFAULT ''")
-    conn.execute(f"UPDATE interview SET uuid = {UUID_SQL}")
-    conn.execute("CREATE UNIQUE INDEX ix_interview_uuid ON interview (uuid)")
-    conn.execute(UUID_TRIGGER)
-
-
-# STEPS[n] upgrades version n to n + 1.
-STEPS: dict[int, Callable[[Any], None]] = {1: _to_v2, 2: _to_v3, 3: _to_v4, 4: _to_v5}
-LATEST = 1 + len(STEPS)
+# The newest revision in ``revisions/versions`` (a test checks that they agree).
+HEAD = "s0006"
+SCHEMA_VERSION = int(HEAD[1:])
+VERSION_TABLE = "alembic_version"
 
 
 def search_key(name: str, case_id: str, municipality: str) -> str:
@@ -163,76 +34,87 @@ def search_key(name: str, case_id: str, municipality: str) -> str:
     return "\x1f".join(fold(part) for part in (name, case_id, municipality))
 
 
-def user_version(conn: Any) -> int:
+def user_version(conn: DBConnection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0] or 0)
 
 
-def migrate(conn: Any, path: Path) -> int:
+def _revision(conn: DBConnection) -> str | None:
+    """The Alembic revision stamped in the file, None when it has none (schema 5 or older)."""
+    try:
+        row = conn.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+    except DB_ERRORS:
+        return None
+    return None if row is None else str(row[0])
+
+
+def migrate(conn: DBConnection, path: Path) -> int:
     """Create or upgrade the schema on the DB-API connection ``conn`` (autocommit mode) in one
     ``BEGIN IMMEDIATE`` transaction; returns the version found before (0 for a new file).
 
-    A file already at the latest version is only read (no transaction, nothing written)."""
+    A file already at the head is only read (no transaction, nothing written)."""
     found = user_version(conn)
-    if found == LATEST:
+    if found == SCHEMA_VERSION and _revision(conn) == HEAD:
         return found
-    if found > LATEST:
+    _refuse_newer(found, path)
+    return _upgrade(conn, path)
+
+
+def _refuse_newer(found: int, path: Path) -> None:
+    if found > SCHEMA_VERSION:
         raise DatabaseError(
             _("The database was made by a newer version of Screener: {path}").format(path=path)
         )
-    conn.execute("BEGIN IMMEDIATE")
+
+
+def _config() -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "revisions"))
+    return config
+
+
+def _upgrade(conn: DBConnection, path: Path) -> int:
+    """The slow path: Alembic on an SQLAlchemy engine over ``conn``. Foreign keys are off for
+    the transaction (SQLite changes them only outside one), so a table can be copied without
+    its children's rows being deleted; they are checked before the commit."""
+    from alembic import command
+    from sqlalchemy.exc import DBAPIError
+
+    from screener.store import tables
+    from screener.store.database import damaged, engine_on, not_a_database, translate
+
+    engine = engine_on(conn)  # not disposed: that would close ``conn``
+    conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        found = user_version(conn)  # again, now that the write lock is held
-        if found > LATEST:
-            raise DatabaseError(
-                _("The database was made by a newer version of Screener: {path}").format(path=path)
-            )
-        if found == 0:
-            has_tables = conn.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-            ).fetchone()[0]
-            if has_tables:
-                raise DatabaseError(
-                    _("The file is not a Screener database: {path}").format(path=path)
-                )
-            for statement in schema_ddl():
-                conn.execute(statement)
-            conn.execute(UUID_TRIGGER)
-        else:
-            for version in range(found, LATEST):
-                STEPS[version](conn)
-        if found != LATEST:
-            conn.execute(f"PRAGMA user_version = {LATEST}")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        with engine.begin() as connection:  # BEGIN IMMEDIATE
+            found = user_version(conn)  # again, now that the write lock is held
+            _refuse_newer(found, path)
+            config = _config()
+            config.attributes["connection"] = connection
+            if found == 0:
+                if _has_tables(connection):
+                    raise DatabaseError(not_a_database(path))
+                tables.create(connection)
+                command.stamp(config, HEAD)
+            else:
+                if _revision(conn) is None:
+                    command.stamp(config, f"s{found:04d}")
+                command.upgrade(config, HEAD)
+            connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise DatabaseError(damaged(path))
+    except DBAPIError as error:
+        if isinstance(error.orig, DB_ERRORS):
+            raise translate(error.orig, path) from error
         raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
     return found
 
 
-def schema_ddl() -> list[str]:
-    """CREATE TABLE and CREATE INDEX statements for the current tables of ``tables.py``, in
-    creation order (the snapshot before the interviews using it)."""
-    from sqlalchemy.dialects import sqlite
-    from sqlalchemy.schema import CreateIndex, CreateTable
-    from sqlmodel import SQLModel
-
-    from screener.store import tables  # noqa: F401  (the import registers the tables)
-
-    dialect = sqlite.dialect()  # type: ignore[no-untyped-call]
-    names = (
-        "questionnaire_snapshot",
-        "interview",
-        "answer",
-        "item_note",
-        "section_time",
-        "event",
-        "paper_text",
-    )
-    statements: list[str] = []
-    for name in names:
-        table = SQLModel.metadata.tables[name]
-        statements.append(str(CreateTable(table).compile(dialect=dialect)).strip())
-        for index in sorted(table.indexes, key=lambda index: str(index.name)):
-            statements.append(str(CreateIndex(index).compile(dialect=dialect)).strip())
-    return statements
+def _has_tables(connection: Connection) -> bool:
+    count = connection.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+    ).scalar()
+    return bool(count)

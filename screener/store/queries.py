@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from screener.store import convert
+from screener.store.database import DBConnection
 from screener.store.records import Event, Interview, InterviewSummary, Status
 from screener.store.text import clean_text, fold
 
@@ -38,7 +39,7 @@ def _search(search: str) -> tuple[str, list[str]]:
     return f"WHERE {where}", patterns
 
 
-def summaries(conn: Any, search: str, limit: int, offset: int) -> list[InterviewSummary]:
+def summaries(conn: DBConnection, search: str, limit: int, offset: int) -> list[InterviewSummary]:
     where, params = _search(search)
     rows = conn.execute(
         f"SELECT {SUMMARY_COLUMNS} FROM interview {where} {NEWEST_FIRST} LIMIT ? OFFSET ?",
@@ -59,12 +60,12 @@ def summaries(conn: Any, search: str, limit: int, offset: int) -> list[Interview
     ]
 
 
-def count(conn: Any, search: str) -> int:
+def count(conn: DBConnection, search: str) -> int:
     where, params = _search(search)
     return int(conn.execute(f"SELECT count(*) FROM interview {where}", params).fetchone()[0])
 
 
-def interview(conn: Any, row: Any) -> Interview:
+def interview(conn: DBConnection, row: Any) -> Interview:
     """The whole interview whose row (``sqlite3.Row``) has been read in this transaction."""
     from screener.questionnaire.model import Questionnaire
 
@@ -119,7 +120,7 @@ def interview(conn: Any, row: Any) -> Interview:
     )
 
 
-def events(conn: Any, interview_id: int) -> list[Event]:
+def events(conn: DBConnection, interview_id: int) -> list[Event]:
     rows = conn.execute(
         "SELECT at, actor, kind, item, old_json, new_json FROM event WHERE interview_id = ?"
         " ORDER BY id",

@@ -4,8 +4,8 @@ Each public method is one change or one read; how a change becomes one durable t
 with its event row is ``connection.StoreConnection``. All texts pass through
 ``text.clean_text``. The statements are fixed SQL on the DB-API connection: an answer save is
 BEGIN, two primary-key reads (the interview, the old answer), three writes (answer, event,
-interview's ``updated_at``/count) and COMMIT, with no ORM between a keystroke and the disk. The
-tables are declared in ``tables.py``, from which a new file is created.
+interview's ``updated_at``/count) and COMMIT, with no ORM between a keystroke and the disk.
+The tables are declared in ``tables.py``; a test prepares every statement here against them.
 """
 
 from __future__ import annotations
@@ -71,7 +71,6 @@ _UPSERT_TIME = (
     "INSERT INTO section_time (interview_id, section, seconds) VALUES (?, ?, ?)"
     " ON CONFLICT (interview_id, section) DO UPDATE SET seconds = excluded.seconds"
 )
-
 _UPSERT_PAPER = (
     "INSERT INTO paper_text (interview_id, field, value, updated_at) VALUES (?, ?, ?, ?)"
     " ON CONFLICT (interview_id, field) DO UPDATE SET value = excluded.value,"

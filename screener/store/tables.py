@@ -1,9 +1,11 @@
-"""The SQLModel tables: the declaration of the current schema. Callers get records, never rows.
+"""The SQLModel tables: the one declaration of the store's schema. Callers get records, never rows.
 
-A new database file is created from these (``migrations.schema_ddl``); the repository itself
-reads and writes with plain SQL on its DB-API connection, so this module (and SQLAlchemy) is
-imported only when a file is created or a bulk tool asks for ``Repository.engine``. A change
-here needs a step in ``migrations.STEPS``.
+A new database file is created from these (``create``); an older file is brought to the same
+schema by the Alembic revisions in ``revisions/versions`` (``migrations.migrate``), and
+``tests/test_schema_drift.py`` proves both give the same schema. The repository reads and writes
+with plain SQL on its DB-API connection (its column names are checked against these tables by
+a test), so this module and SQLAlchemy are imported only when a file is created or upgraded.
+To change the schema: change a table here and add a revision (see ``revisions/__init__.py``).
 
 Timestamps are UTC ISO-8601 strings with microseconds, so they sort as text and never lose their
 time zone. Values and event payloads are JSON text.
@@ -11,7 +13,7 @@ time zone. Values and event payloads are JSON text.
 
 from __future__ import annotations
 
-from sqlalchemy import Index
+from sqlalchemy import DDL, Connection, Index, event
 from sqlmodel import Field, SQLModel
 
 
@@ -70,7 +72,7 @@ class InterviewRow(SQLModel, table=True):
     answered_count: int = 0
     total_count: int = 0
     # Added in schema 4: the interview's identity across laptops (export, transfer, import).
-    # Set by a trigger at insert (``migrations.UUID_TRIGGER``), so no writer has to know it.
+    # Set by a trigger at insert (``UUID_TRIGGER``), so no writer has to know it.
     uuid: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
@@ -131,3 +133,33 @@ class EventRow(SQLModel, table=True):
     item: str | None = None
     old_json: str = "null"
     new_json: str = "null"
+
+
+# A random (version 4) UUID in its usual text form, computed by SQLite for each row.
+UUID_SQL = (
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||"
+    " substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||"
+    " substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+)
+UUID_TRIGGER = (
+    "CREATE TRIGGER tr_interview_uuid AFTER INSERT ON interview WHEN NEW.uuid = ''"
+    f" BEGIN UPDATE interview SET uuid = {UUID_SQL} WHERE id = NEW.id; END"
+)
+# Part of the declaration: created with the interview table (SQLite only; the receiving side
+# on PostgreSQL gives its UUIDs at import). ``DDL`` formats with %, hence the doubling.
+event.listen(
+    SQLModel.metadata.tables["interview"],
+    "after_create",
+    DDL(UUID_TRIGGER.replace("%", "%%")).execute_if(dialect="sqlite"),  # type: ignore[no-untyped-call]
+)
+
+# Every table of the store.
+TABLES = (SnapshotRow, InterviewRow, AnswerRow, NoteRow, SectionTimeRow, EventRow, PaperTextRow)
+
+
+def create(connection: Connection) -> None:
+    """Create the current schema in an empty database (inside the caller's transaction)."""
+    names = [row.__tablename__ for row in TABLES]
+    SQLModel.metadata.create_all(
+        connection, tables=[SQLModel.metadata.tables[name] for name in names], checkfirst=False
+    )
