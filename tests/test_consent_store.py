@@ -46,6 +46,44 @@ def test_a_declined_interview_keeps_only_the_record_of_it(repo: Repository) -> N
     assert interview.consent is not None and interview.consent.declined
     assert interview.info.candidate_name == "Dawit Testperson"
     assert interview.consent.complete
+    assert_only_the_refusal(repo, interview_id)
+
+
+def assert_only_the_refusal(repo: Repository, interview_id: int) -> None:
+    """Name, consultant and dates stay; the form's other facts are gone from the row, the log
+    and the search (the file itself is read, not only what the repository returns)."""
+    kept = repo.get(interview_id).info
+    assert (kept.consultant, kept.birth_date, kept.case_id, kept.municipality) == (
+        "Karen Konsulent",
+        None,
+        "",
+        "",
+    )
+    assert (kept.nationality, kept.interpreter_name, kept.place) == ("", "", "")
+    assert repo.list_interviews(search="TEST-0001") == []
+    repo.close()
+    files = [repo.path.with_name(repo.path.name + end) for end in ("", "-wal", "-journal")]
+    raw = b"".join(file.read_bytes() for file in files if file.exists())
+    for fact in (b"TEST-0001", b"Syria", b"Omar Tolk", b"Center Test", b"1990-05-17"):
+        assert fact not in raw, fact
+
+
+def test_saying_no_on_the_consent_screen_drops_the_form_facts(repo: Repository) -> None:
+    interview_id = repo.create_interview(info("Dawit Testperson"), questionnaire())
+    repo.record_consent(
+        interview_id, Consent(screening=False, handover=False, sensitive=False, cv_postcard=False)
+    )
+    kinds = [event.kind for event in repo.events(interview_id)]
+    assert kinds == ["created", "consent"]
+    assert_only_the_refusal(repo, interview_id)
+
+
+def test_a_withdrawal_keeps_the_facts_until_erased(repo: Repository) -> None:
+    """After a yes, answers exist; a later no locks them and the consent screen offers
+    erasure (the whole interview), so the facts are not dropped here one by one."""
+    interview_id = repo.create_interview(info("Dawit Testperson"), questionnaire(), CONSENTED)
+    repo.record_consent(interview_id, Consent(screening=False))
+    assert repo.get(interview_id).info.case_id == "TEST-0001"
 
 
 def test_consent_changes_are_events_and_allowed_after_finalizing(repo: Repository) -> None:

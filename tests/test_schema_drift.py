@@ -206,7 +206,14 @@ def test_a_current_file_opens_without_alembic_or_sqlalchemy(tmp_path: Path) -> N
 # -- SQL written by hand ------------------------------------------------------------------------
 
 STORE = Path(migrations.__file__).parent
-HAND_WRITTEN = ("connection.py", "repository.py", "queries.py", "transfer.py", "export_json.py")
+HAND_WRITTEN = (
+    "connection.py",
+    "repository.py",
+    "queries.py",
+    "transfer.py",
+    "export_json.py",
+    "refusal.py",
+)
 
 
 def _statements() -> list[str]:

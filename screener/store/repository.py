@@ -32,6 +32,7 @@ from screener.store.records import (
     InterviewSummary,
     Status,
 )
+from screener.store.refusal import keep_only_the_refusal
 from screener.store.text import clean_text, clean_value
 
 if TYPE_CHECKING:
@@ -132,6 +133,8 @@ class Repository(StoreConnection):
                     (convert.dumps(data_consent), interview_id),
                 )
                 self._log(conn, interview_id, "consent", new=data_consent)
+                if consent.declined:
+                    keep_only_the_refusal(conn, interview_id)
         self._shapes[interview_id] = shape
         return interview_id
 
@@ -283,6 +286,8 @@ class Repository(StoreConnection):
                 return
             change.set(consent_json=convert.dumps(data))
             change.log("consent", None, old, data)
+            if consent.declined and not (old or {}).get("screening"):
+                keep_only_the_refusal(change.conn, interview_id)  # nothing was ever answered
 
     def set_paper_text(self, interview_id: int, field: str, value: str | None) -> None:
         """Store the consultant's text for one field of the candidate's papers, logged like an
