@@ -264,15 +264,14 @@ def command_of(binding: Binding) -> Command | None:
 
 
 def palette_commands(screen: Screen[Any]) -> Iterator[tuple[Command, Any]]:
-    """(command, the node its action runs on) for the palette over ``screen``: the palette
-    commands whose key works there now, then those without a key."""
-    seen: set[str] = set()
-    for active in screen.active_bindings.values():
-        command = command_of(active.binding)
-        if command is not None and command.palette and command.id not in seen:
-            seen.add(command.id)
-            yield command, active.node
+    """(command, the node its action runs on) for the palette over ``screen``, in table order:
+    the palette commands whose key works there now, and those without a key."""
+    nodes = {active.binding.id: active.node for active in screen.active_bindings.values()}
     has_interview = isinstance(getattr(screen, "interview_id", None), int)
     for command in TABLE:
-        if command.palette and not command.key and (has_interview or not command.needs_interview):
+        if not command.palette:
+            continue
+        if command.key and command.id in nodes:
+            yield command, nodes[command.id]
+        elif not command.key and (has_interview or not command.needs_interview):
             yield command, screen

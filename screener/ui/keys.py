@@ -14,7 +14,6 @@ from textual.widgets import Static
 
 from screener.i18n import _
 from screener.ui.command_table import Command, bindings, command_of
-from screener.ui.translate import LanguageChanged
 
 
 def key_rows(screen: Screen[Any]) -> list[tuple[str, Command]]:
@@ -68,9 +67,6 @@ class KeysScreen(ModalScreen[None]):
                 _("Tab and shift+tab move between fields. F1 or Escape closes this list."),
                 classes="muted",
             )
-
-    async def on_language_changed(self, _message: LanguageChanged) -> None:
-        await self.recompose()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -115,9 +115,8 @@ class KeysFooter(Widget, can_focus=False):
         if self.palette is not None:
             separator = self.get_component_rich_style("keys-footer--separator")
             right.append(SEPARATOR, separator)
-            right.append_text(self._piece(self.palette, key_style, text_style))
-            if self.compact:
-                right.append(" ", text_style)
+            right.append_text(self._piece(self.palette, key_style, text_style, compact=True))
+            right.append(" ", text_style)
         shown = self._fitting(width - right.cell_len)
         self._spans = []
         for key in self.keys:
@@ -135,8 +134,8 @@ class KeysFooter(Widget, can_focus=False):
             line.append_text(right)
         return line
 
-    def _piece(self, key: Key, key_style: Style, text_style: Style) -> Text:
-        if self.compact:
+    def _piece(self, key: Key, key_style: Style, text_style: Style, compact: bool = False) -> Text:
+        if compact or self.compact:
             piece = Text.assemble((key.shown, key_style), (" " + key.text, text_style))
         else:
             piece = Text.assemble((f" {key.shown} ", key_style), (key.text + " ", text_style))
