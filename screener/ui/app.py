@@ -15,7 +15,7 @@ from textual.screen import Screen
 from screener import i18n
 from screener.i18n import _
 from screener.settings import Settings
-from screener.ui.command_table import bindings, palette_commands
+from screener.ui.command_table import AppCommands, bindings, palette_commands
 from screener.ui.messages import OpenConsent, OpenHome, OpenInterview, OpenPapers, OpenScreen
 from screener.ui.translate import LanguageChanged
 
@@ -40,6 +40,7 @@ class ScreenerApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Screener"
     BINDINGS = bindings("help", "language", "quit", "palette", "next_field", "previous_field")
+    COMMANDS = {AppCommands}
 
     def __init__(
         self, settings: Settings, repo: Repository, questionnaire: Questionnaire | None = None

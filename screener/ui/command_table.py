@@ -10,11 +10,13 @@ the next render simply asks ``_()`` again.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY, dataclass, replace
 from typing import Any
 
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.command import DiscoveryHit, Hits
 from textual.screen import Screen
+from textual.system_commands import SystemCommandsProvider
 
 from screener.i18n import N_, _
 
@@ -263,6 +265,28 @@ def command_of(binding: Binding) -> Command | None:
     return COMMANDS.get(binding.id or "")
 
 
+INDEX = {command.id: index for index, command in enumerate(TABLE)}
+
+
+def active_commands(screen: Screen[Any]) -> list[tuple[str, ActiveBinding, Command | None]]:
+    """(key, active binding, its command) for ``screen``, in the order the footer and F1 show
+    them: the focused widget's keys, then its parents', the screen's and the app's, each group
+    in table order. (Textual orders by where a key first appears, so a priority key that
+    overrides a text area's own key would jump ahead of its neighbours.)"""
+    focused = screen.focused
+    chain: list[Any] = list(focused.ancestors_with_self) if focused else [screen, screen.app]
+    found = [
+        (key, active, command_of(active.binding)) for key, active in screen.active_bindings.items()
+    ]
+
+    def place(entry: tuple[str, ActiveBinding, Command | None]) -> tuple[int, int]:
+        _key, active, command = entry
+        node = chain.index(active.node) if active.node in chain else len(chain)
+        return node, INDEX[command.id] if command is not None else len(TABLE)
+
+    return sorted(found, key=place)
+
+
 def palette_commands(screen: Screen[Any]) -> Iterator[tuple[Command, Any]]:
     """(command, the node its action runs on) for the palette over ``screen``, in table order:
     the palette commands whose key works there now, and those without a key."""
@@ -275,3 +299,16 @@ def palette_commands(screen: Screen[Any]) -> Iterator[tuple[Command, Any]]:
             yield command, nodes[command.id]
         elif not command.key and (has_interview or not command.needs_interview):
             yield command, screen
+
+
+class AppCommands(SystemCommandsProvider):
+    """The palette's commands (``ScreenerApp.get_system_commands``, from this table), scored
+    below 1 as Textual documents it: its fuzzy matcher scores far above 1 (an exact word about
+    24), which put "Sprog" the command above the languages section and its questions (scored
+    from 1 up by ``QuestionJumps``)."""
+
+    async def search(self, query: str) -> Hits:
+        async for hit in super().search(query):
+            if not isinstance(hit, DiscoveryHit):
+                hit = replace(hit, score=hit.score / (hit.score + 1))
+            yield hit

@@ -13,18 +13,19 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from screener.i18n import _
-from screener.ui.command_table import Command, bindings, command_of
+from screener.ui.command_table import Command, active_commands, bindings
 
 
 def key_rows(screen: Screen[Any]) -> list[tuple[str, Command]]:
-    """(keys, command) for the screen's enabled commands, one row per command."""
+    """(keys, command) for the screen's enabled commands, one row per command (one for all
+    keys that run the same app action, such as q and ctrl+q on the home screen)."""
     app = screen.app
     rows: dict[str, tuple[list[str], Command]] = {}
-    for active in screen.active_bindings.values():
-        command = command_of(active.binding)
+    for _key, active, command in active_commands(screen):
         if command is None or not (command.listed and command.description and active.enabled):
             continue
-        keys, _command = rows.setdefault(command.id, ([], command))
+        same = command.action if command.action.startswith("app.") else command.id
+        keys, _command = rows.setdefault(same, ([], command))
         shown = app.get_key_display(active.binding)
         if shown not in keys:
             keys.append(shown)

@@ -167,6 +167,26 @@ async def test_the_palette_lists_the_table_in_the_active_language(
     app.repo.close()
 
 
+async def test_a_question_ranks_above_the_command_of_the_same_name(
+    tmp_path: Path, questionnaire: Questionnaire
+) -> None:
+    from screener.ui.command_table import AppCommands
+    from screener.ui.widgets.palette import QuestionJumps
+
+    app, iid = start(tmp_path, questionnaire)
+    async with app.run_test(size=(80, 24)) as pilot:
+        i18n.set_language("en")
+        app.push_screen(InterviewScreen(iid))
+        await pilot.pause()
+        await pilot.pause()
+        commands = [hit async for hit in AppCommands(app.screen).search("Language")]
+        questions = [hit async for hit in QuestionJumps(app.screen).search("Language")]
+        assert [hit.text for hit in commands] == ["Language"]
+        assert "Languages" in [hit.text for hit in questions]
+        assert min(hit.score for hit in questions) > max(hit.score for hit in commands)
+    app.repo.close()
+
+
 async def test_the_footer_draws_again_only_when_its_keys_change(
     tmp_path: Path, questionnaire: Questionnaire
 ) -> None:

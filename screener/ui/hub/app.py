@@ -184,6 +184,7 @@ class HubScreen(Screen[None]):
 class HubApp(App[None]):
     CSS_PATH = "hub.tcss"
     TITLE = "Screener hub"
+    BINDINGS = bindings("palette")  # the table's words for ctrl+p in the footer
 
     def __init__(self, engine: Engine, title: str, settings: Settings) -> None:
         super().__init__()

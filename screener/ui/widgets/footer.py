@@ -16,7 +16,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-from screener.ui.command_table import command_of
+from screener.ui.command_table import active_commands
 
 LAST_RANK = 9  # keys without a command in the table (none today) go last
 SEPARATOR = "▏"
@@ -94,8 +94,7 @@ class KeysFooter(Widget, can_focus=False):
         keys: list[Key] = []
         actions: set[str] = set()
         palette: Key | None = None
-        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
-            command = command_of(binding)
+        for key, (_node, binding, enabled, _tooltip), command in active_commands(self.screen):
             text = command.text() if command is not None else binding.description
             rank = command.footer if command is not None else LAST_RANK
             shown = Key(key, app.get_key_display(binding), text, rank, enabled)

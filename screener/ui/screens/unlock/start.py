@@ -224,6 +224,9 @@ class UnlockApp(App["Repository | None"]):
     """A small app of its own that runs before the main app and returns the opened store."""
 
     BINDINGS = bindings("quit", "next_field", "previous_field")
+    # Nothing to find before the store is open: Textual's palette would only offer its own
+    # (English) commands.
+    ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, settings: Settings, kdf: KdfParams | None = None) -> None:
         super().__init__()
