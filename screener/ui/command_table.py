@@ -2,9 +2,9 @@
 
 Screens and widgets build their ``BINDINGS`` from this table (``bindings("home.new", ...)``),
 so each binding carries its command's id; the footer, F1 and the command palette look the
-command up by that id and translate its words when they show them. A key, a text or a footer
-place is therefore changed here and nowhere else, and switching the language rewrites nothing:
-the next render simply asks ``_()`` again.
+command up by that id and translate its words when they show them, and list a screen's keys in
+table order. A key, a text or a footer place is therefore changed here and nowhere else, and
+switching the language rewrites nothing: the next render simply asks ``_()`` again.
 """
 
 from __future__ import annotations
@@ -74,6 +74,16 @@ APP = 3
 TABLE: tuple[Command, ...] = (
     # -- the app, on every screen --
     Command(
+        "quit",
+        "ctrl+q",
+        "app.quit",
+        N_("Quit"),
+        footer=APP,
+        priority=True,
+        palette=True,
+        help=N_("Save and quit"),
+    ),
+    Command(
         "help",
         "f1",
         "app.toggle_help",
@@ -93,16 +103,6 @@ TABLE: tuple[Command, ...] = (
         title=N_("Language"),
         help=N_("Switch between Danish and English"),
     ),
-    Command(
-        "quit",
-        "ctrl+q",
-        "app.quit",
-        N_("Quit"),
-        footer=APP,
-        priority=True,
-        palette=True,
-        help=N_("Save and quit"),
-    ),
     # The footer shows this one at its right end, apart from the others.
     Command("palette", "ctrl+p", "app.command_palette", N_("palette"), priority=True),
     # Priority: focus moves when the key is read, so keys typed ahead of the screen (a fast
@@ -116,39 +116,6 @@ TABLE: tuple[Command, ...] = (
         N_("Previous field"),
         priority=True,
         listed=False,
-    ),
-    # -- shared by several screens --
-    Command("back", "escape", "back", N_("Back"), footer=SCREEN),
-    Command("cancel", "escape", "cancel", N_("Cancel"), footer=SCREEN),
-    Command("done", "escape", "close", N_("Done"), footer=SCREEN),
-    Command("done_save", "ctrl+s", "close", N_("Done")),
-    # -- the palette only, over an interview --
-    Command(
-        "consent",
-        "",
-        "app.open_consent",
-        N_("Consent"),
-        palette=True,
-        help=N_("See or change what the candidate consented to"),
-        needs_interview=True,
-    ),
-    Command(
-        "cv",
-        "",
-        "app.open_papers('cv')",
-        N_("CV-postkort"),
-        palette=True,
-        help=N_("Edit and print the candidate's CV-postkort"),
-        needs_interview=True,
-    ),
-    Command(
-        "card",
-        "",
-        "app.open_papers('card')",
-        N_("Kompetencekort"),
-        palette=True,
-        help=N_("Edit and print the kompetencekort"),
-        needs_interview=True,
     ),
     # -- home --
     Command("home.new", "n", "new", N_("New"), footer=SCREEN),
@@ -169,7 +136,7 @@ TABLE: tuple[Command, ...] = (
     Command("consent.previous", "up", "move(-1)", N_("Previous question"), priority=True),
     Command("consent.yes", "y,j", "answer(True)", N_("Yes"), priority=True),
     Command("consent.no", "n", "answer(False)", N_("No"), priority=True),
-    # -- the interview (all priority: they work inside text fields, whose keys would win) --
+    # -- the interview (priority keys work inside text fields, whose own keys would win) --
     # At 80 columns the footer holds what moves the interview on, then note and the two
     # non-answers; F1 lists every key (flag, not applicable and pause included).
     Command("interview.note", "f3", "note", N_("Note"), footer=SCREEN, priority=True),
@@ -250,6 +217,39 @@ TABLE: tuple[Command, ...] = (
     Command("hub.group", "f3", "next_grouping", N_("Group by"), footer=SCREEN),
     Command("hub.pdf", "f5", "pdf", N_("PDF"), footer=SCREEN),
     Command("hub.clear", "escape", "clear", N_("Clear search")),
+    # -- shared by several screens (last: after each screen's own keys) --
+    Command("back", "escape", "back", N_("Back"), footer=SCREEN),
+    Command("cancel", "escape", "cancel", N_("Cancel"), footer=SCREEN),
+    Command("done", "escape", "close", N_("Done"), footer=SCREEN),
+    Command("done_save", "ctrl+s", "close", N_("Done")),
+    # -- the palette only, over an interview --
+    Command(
+        "consent",
+        "",
+        "app.open_consent",
+        N_("Consent"),
+        palette=True,
+        help=N_("See or change what the candidate consented to"),
+        needs_interview=True,
+    ),
+    Command(
+        "cv",
+        "",
+        "app.open_papers('cv')",
+        N_("CV-postkort"),
+        palette=True,
+        help=N_("Edit and print the candidate's CV-postkort"),
+        needs_interview=True,
+    ),
+    Command(
+        "card",
+        "",
+        "app.open_papers('card')",
+        N_("Kompetencekort"),
+        palette=True,
+        help=N_("Edit and print the kompetencekort"),
+        needs_interview=True,
+    ),
 )
 
 COMMANDS: dict[str, Command] = {command.id: command for command in TABLE}
