@@ -207,3 +207,17 @@ async def test_the_footer_draws_again_only_when_its_keys_change(
         assert footer.keys is not shown
         assert not footer.query(Static)  # one widget: nothing composed per key
     app.repo.close()
+
+
+async def test_a_click_on_a_footer_key_presses_it(
+    tmp_path: Path, questionnaire: Questionnaire
+) -> None:
+    app, _iid = start(tmp_path, questionnaire)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeysFooter)
+        (start_x,) = [start for start, _end, key in footer.spans if key.key == "f1"]
+        await pilot.click(KeysFooter, offset=(start_x + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, KeysScreen)
+    app.repo.close()

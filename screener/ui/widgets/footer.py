@@ -63,7 +63,7 @@ class KeysFooter(Widget, can_focus=False):
         self.compact = compact
         self.keys: tuple[Key, ...] = ()
         self.palette: Key | None = None
-        self._spans: list[tuple[int, int, Key]] = []  # where each key was drawn, for clicks
+        self.spans: list[tuple[int, int, Key]] = []  # where each key was drawn, for clicks
         self._update_pending = False
 
     def on_mount(self) -> None:
@@ -117,19 +117,19 @@ class KeysFooter(Widget, can_focus=False):
             right.append_text(self._piece(self.palette, key_style, text_style, compact=True))
             right.append(" ", text_style)
         shown = self._fitting(width - right.cell_len)
-        self._spans = []
+        self.spans = []
         for key in self.keys:
             if key not in shown:
                 continue
             if self.compact and line:
                 line.append(" ")
             piece = self._piece(key, key_style, text_style)
-            self._spans.append((line.cell_len, line.cell_len + piece.cell_len, key))
+            self.spans.append((line.cell_len, line.cell_len + piece.cell_len, key))
             line.append_text(piece)
         if self.palette is not None and width > right.cell_len:
             line.pad_right(width - right.cell_len - line.cell_len)
             start = line.cell_len
-            self._spans.append((start + len(SEPARATOR), start + right.cell_len, self.palette))
+            self.spans.append((start + len(SEPARATOR), start + right.cell_len, self.palette))
             line.append_text(right)
         return line
 
@@ -158,7 +158,7 @@ class KeysFooter(Widget, can_focus=False):
 
     def on_click(self, event: events.Click) -> None:
         """A click on a key presses it (a disabled one rings the bell), as in Textual's footer."""
-        for start, end, key in self._spans:
+        for start, end, key in self.spans:
             if start <= event.x < end:
                 if key.enabled:
                     self.app.simulate_key(key.key)
