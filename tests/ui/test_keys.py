@@ -12,8 +12,8 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.widgets import Input, Static
-from ui_kit import CONSENTED
+from textual.widgets import Input, OptionList, Static
+from ui_kit import CONSENTED, until
 
 import screener
 import screener.ui
@@ -160,10 +160,16 @@ async def test_the_palette_lists_the_table_in_the_active_language(
         await pilot.pause()
         palette_input = app.screen.query_one(Input)
         assert palette_input.placeholder == "Type part of a section, a question or a command…"
-        await pilot.press(*"keys", "enter")
-        await pilot.pause(0.3)
-        await pilot.pause()
-        assert isinstance(app.screen, KeysScreen)  # a palette command runs its table action
+        await pilot.press(*"keys")
+        palette = app.screen
+
+        def first_hit() -> str:
+            hits = palette.query_one(OptionList)
+            return str(hits.get_option_at_index(0).prompt) if hits.option_count else ""
+
+        await until(pilot, lambda: "Keys" in first_hit())
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, KeysScreen))  # the table's action ran
     app.repo.close()
 
 
