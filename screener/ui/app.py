@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from screener import i18n
 from screener.i18n import _
 from screener.settings import Settings
-from screener.ui.focus import FOCUS_BINDINGS
+from screener.ui.command_table import AppCommands, bindings, palette_commands
 from screener.ui.messages import OpenConsent, OpenHome, OpenInterview, OpenPapers, OpenScreen
-from screener.ui.translate import LanguageChanged, translate_bindings
+from screener.ui.translate import LanguageChanged
 
 if TYPE_CHECKING:
     from screener.interview.session import InterviewSession
@@ -38,12 +39,8 @@ QUIT_WAIT_SECONDS = 3.0  # how long quitting waits for the last writes before it
 class ScreenerApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Screener"
-    BINDINGS = [
-        Binding("f1", "toggle_help", "Help"),
-        Binding("f2", "toggle_language", "Dansk/English"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        *FOCUS_BINDINGS,
-    ]
+    BINDINGS = bindings("help", "language", "quit", "palette", "next_field", "previous_field")
+    COMMANDS = {AppCommands}
 
     def __init__(
         self, settings: Settings, repo: Repository, questionnaire: Questionnaire | None = None
@@ -77,7 +74,6 @@ class ScreenerApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        translate_bindings(self)
         key = getattr(self.repo, "key", None)
         if key is not None and self.settings.lock_after_s > 0:
             from screener.ui.screens.unlock.lock import AutoLock
@@ -103,30 +99,31 @@ class ScreenerApp(App[None]):
         await super().on_event(event)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        interview_id = getattr(screen, "interview_id", None)
+        """The command table's palette commands for ``screen``, in the active language."""
+        for command, node in palette_commands(screen):
+            run = partial(node.run_action, command.action)
+            yield SystemCommand(command.palette_title(), command.palette_help(), run)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette with a placeholder in the consultant's language."""
+        from screener.ui.widgets.palette import Jumpable
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            if isinstance(self.screen, Jumpable):
+                placeholder = _("Type part of a section, a question or a command…")
+            else:
+                placeholder = _("Type part of a command…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_open_consent(self) -> None:
+        interview_id = getattr(self.screen, "interview_id", None)
         if isinstance(interview_id, int):
-            yield SystemCommand(
-                _("Consent"),
-                _("See or change what the candidate consented to"),
-                lambda: self.post_message(OpenConsent(interview_id)),
-            )
-            yield SystemCommand(
-                "CV-postkort",
-                _("Edit and print the candidate's CV-postkort"),
-                lambda: self.post_message(OpenPapers(interview_id, "cv")),
-            )
-            yield SystemCommand(
-                "Kompetencekort",
-                _("Edit and print the kompetencekort"),
-                lambda: self.post_message(OpenPapers(interview_id, "card")),
-            )
-        yield SystemCommand(
-            _("Keys"), _("Show or hide all keys of this screen"), self.action_toggle_help
-        )
-        yield SystemCommand(
-            _("Language"), _("Switch between Danish and English"), self.action_toggle_language
-        )
-        yield SystemCommand(_("Quit"), _("Save and quit"), self.action_quit)
+            self.post_message(OpenConsent(interview_id))
+
+    def action_open_papers(self, paper: str) -> None:
+        interview_id = getattr(self.screen, "interview_id", None)
+        if isinstance(interview_id, int):
+            self.post_message(OpenPapers(interview_id, paper))
 
     def action_toggle_help(self) -> None:
         from screener.ui.keys import KeysScreen, key_rows
@@ -140,15 +137,11 @@ class ScreenerApp(App[None]):
         self.set_language("en" if self.ui_language == "da" else "da")
 
     def set_language(self, lang: str) -> None:
-        """Switch screens and questionnaire texts without losing focus or typed input."""
+        """Switch screens and questionnaire texts without losing focus or typed input; the
+        footers, F1 and the palette translate the command table when they next draw."""
         i18n.set_language(lang)
         self.ui_language = lang
-        translate_bindings(self)
         for screen in self.screen_stack:
-            translate_bindings(screen)
-            for node in screen.walk_children():
-                if node.__class__.BINDINGS:
-                    translate_bindings(node)
             screen.post_message(LanguageChanged())
         self.refresh_bindings()
 

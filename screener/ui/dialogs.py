@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from screener.i18n import _
-from screener.ui.translate import translate_bindings
+from screener.ui.command_table import bindings
 
 
 class ConfirmDialog(ModalScreen[bool]):
     """Asks a yes/no question; the question names what is at stake (e.g. the person)."""
 
-    BINDINGS = [
-        Binding("y,j", "answer(True)", "Yes"),
-        Binding("n", "answer(False)", "No"),
-        Binding("escape", "answer(False)", "Cancel"),
-    ]
+    BINDINGS = bindings("confirm.yes", "confirm.no", "confirm.cancel")
 
     def __init__(self, question: str, yes: str | None = None) -> None:
         super().__init__()
@@ -37,7 +32,6 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(Content(_("No") + f" ({no_key})"), id="no")
 
     def on_mount(self) -> None:
-        translate_bindings(self)
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -51,7 +45,7 @@ class TextDialog(ModalScreen[str | None]):
     """Asks for one line of text; escape cancels, enter confirms. An empty answer is refused
     when ``required``."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = bindings("cancel")
 
     def __init__(self, title: str, prompt: str, value: str = "", required: bool = True) -> None:
         super().__init__()
@@ -69,7 +63,6 @@ class TextDialog(ModalScreen[str | None]):
             yield Static(_("Enter to confirm, Escape to cancel"), classes="dialog-help")
 
     def on_mount(self) -> None:
-        translate_bindings(self)
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

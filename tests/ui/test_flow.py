@@ -199,7 +199,7 @@ async def test_f1_lists_every_key_of_the_screen(
         await settle(pilot)
         keys = app.screen
         assert isinstance(keys, KeysScreen)
-        listed = dict((what, key) for key, what in keys.rows)
+        listed = dict((what, key) for key, what in keys.lines())
         # Keys the footer has no room for at 80 columns are listed too.
         assert listed["Next section"] == "^pgdn"
         assert listed["Review"] == "^r"

@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from screener.i18n import _, format_date
 from screener.settings import Settings
+from screener.ui.command_table import bindings
+from screener.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -26,13 +27,7 @@ GROUPINGS = ("all", "typology", "organisation")
 
 
 class HubScreen(Screen[None]):
-    BINDINGS = [
-        Binding("f2", "toggle_figures", _("Figures")),
-        Binding("f3", "next_grouping", _("Group by")),
-        Binding("f5", "pdf", _("PDF")),
-        Binding("escape", "clear", _("Clear search"), show=False),
-        Binding("ctrl+q", "app.quit", _("Quit")),
-    ]
+    BINDINGS = bindings("hub.figures", "hub.group", "hub.pdf", "hub.clear", "quit")
 
     def __init__(self, engine: Engine, title: str, settings: Settings) -> None:
         super().__init__()
@@ -53,7 +48,7 @@ class HubScreen(Screen[None]):
             yield Static("", id="hub-detail", markup=False)
         yield DataTable(id="hub-figures", cursor_type="none")
         yield Static("", id="hub-status", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#hub-candidates", DataTable)
@@ -189,6 +184,7 @@ class HubScreen(Screen[None]):
 class HubApp(App[None]):
     CSS_PATH = "hub.tcss"
     TITLE = "Screener hub"
+    BINDINGS = bindings("palette")  # the table's words for ctrl+p in the footer
 
     def __init__(self, engine: Engine, title: str, settings: Settings) -> None:
         super().__init__()

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events, on
-from textual.binding import Binding
 
 from screener.i18n import _
+from screener.ui.command_table import bindings
 from screener.ui.screens.interview import InterviewScreen
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ class AssessmentScreen(InterviewScreen):
     """One section, no sidebar; escape returns to where it was opened from."""
 
     SIDEBAR = False
-    BINDINGS = [Binding("escape", "leave", "Back")]
+    BINDINGS = bindings("assessment.leave")
 
     def __init__(self, interview_id: int) -> None:
         super().__init__(interview_id)

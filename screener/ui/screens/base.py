@@ -1,4 +1,4 @@
-"""What every Screener screen shares: translated keys, re-rendering on a language switch."""
+"""What every Screener screen shares: the typed app, re-rendering on a language switch."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 from textual import events, on
 from textual.screen import Screen
 
-from screener.ui.translate import LanguageChanged, translate_bindings
+from screener.ui.translate import LanguageChanged
 
 if TYPE_CHECKING:
     from screener.ui.app import ScreenerApp
@@ -20,8 +20,7 @@ class ScreenerScreen(Screen[Any]):
         return cast("ScreenerApp", self.app)
 
     @on(events.Mount)
-    def _translate_on_mount(self) -> None:
-        translate_bindings(self)
+    def _texts_on_mount(self) -> None:
         self.refresh_texts()
 
     def on_language_changed(self, _message: LanguageChanged) -> None:

@@ -13,16 +13,17 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from screener.i18n import _, current_language
 from screener.settings import Organisation
 from screener.store.records import CONSENT_KINDS, Consent, Interview
+from screener.ui.command_table import bindings
 from screener.ui.messages import OpenHome, OpenInterview
 from screener.ui.screens.base import ScreenerScreen
 from screener.ui.widgets.consent_choice import ConsentChoice
+from screener.ui.widgets.footer import KeysFooter
 
 DEFAULT_QUESTIONS = {
     "screening": "Do you want to take part, and may I write down your answers?",
@@ -51,16 +52,9 @@ def consent_question(interview: Interview, kind: str, lang: str) -> str:
 class ConsentScreen(ScreenerScreen):
     """Returns True when the consents were recorded, None when the consultant went back."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "record", "Record consent", priority=True),
-        Binding("escape", "back", "Back"),
-        # Priority: handled when the key is read, so "y, down, y" typed fast answers two
-        # questions, not the first one twice.
-        Binding("down", "move(1)", "Next question", show=False, priority=True),
-        Binding("up", "move(-1)", "Previous question", show=False, priority=True),
-        Binding("y,j", "answer(True)", "Yes", show=False, priority=True),
-        Binding("n", "answer(False)", "No", show=False, priority=True),
-    ]
+    BINDINGS = bindings(
+        "consent.record", "back", "consent.next", "consent.previous", "consent.yes", "consent.no"
+    )
 
     def __init__(
         self, interview_id: int, first: bool = False, prefill: dict[str, Any] | None = None
@@ -80,7 +74,7 @@ class ConsentScreen(ScreenerScreen):
             for kind in CONSENT_KINDS:
                 yield ConsentChoice(kind, id=f"consent-{kind}")
             yield Static("", id="consent-error", classes="field-error", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     async def on_mount(self) -> None:
         from screener.settings import load_organisation

@@ -6,21 +6,19 @@ from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from screener.errors import ScreenerError
 from screener.i18n import _
 from screener.settings import default_documents_dir
+from screener.ui.command_table import bindings
 from screener.ui.screens.base import ScreenerScreen
+from screener.ui.widgets.footer import KeysFooter
 
 
 class ExportScreen(ScreenerScreen):
-    BINDINGS = [
-        Binding("ctrl+s", "export", "Write files"),
-        Binding("escape", "back", "Back"),
-    ]
+    BINDINGS = bindings("export.write", "back")
 
     def __init__(self, interview_id: int) -> None:
         super().__init__()
@@ -45,7 +43,7 @@ class ExportScreen(ScreenerScreen):
                 )
             yield Static("", id="export-result", markup=False)
             yield Static("", id="export-help", classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#export-folder", Input).focus()

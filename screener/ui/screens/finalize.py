@@ -6,23 +6,21 @@ import asyncio
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from screener.errors import ScreenerError
 from screener.i18n import _
 from screener.interview.review import review_rows
+from screener.ui.command_table import bindings
 from screener.ui.screens.base import ScreenerScreen
+from screener.ui.widgets.footer import KeysFooter
 
 
 class FinalizeScreen(ScreenerScreen):
     """Dismisses with True when the interview was finalized."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "finalize", "Finalize"),
-        Binding("escape", "back", "Back"),
-    ]
+    BINDINGS = bindings("finalize.finalize", "back")
 
     def __init__(self, interview_id: int) -> None:
         super().__init__()
@@ -33,7 +31,7 @@ class FinalizeScreen(ScreenerScreen):
             yield Static("", id="finalize-title", classes="screen-title", markup=False)
             yield Static("", id="finalize-body", markup=False)
             yield Static("", id="finalize-help", classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def refresh_texts(self) -> None:
         interview = self.sapp.repo.get(self.interview_id)

@@ -14,15 +14,15 @@ from rich.segment import Segment
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from screener.i18n import _, current_language, format_date, format_number
 from screener.store.records import InterviewSummary, Status
+from screener.ui.command_table import bindings
 from screener.ui.messages import OpenInterview, OpenScreen
 from screener.ui.screens.base import ScreenerScreen
+from screener.ui.widgets.footer import KeysFooter
 
 # Rows fetched at a time: a screenful and more. Moving the cursor near the end fetches the next
 # page, so every interview stays reachable while a search keystroke repaints only a short table.
@@ -73,64 +73,11 @@ class Cell:
         yield Segment(set_cell_size(self.text, options.max_width))
 
 
-class KeysFooter(Footer):
-    """Textual's Footer, rebuilt at most once per refresh, and only when the keys it shows
-    changed.
-
-    The stock Footer schedules a full recompose of its keys (about 12 ms here) for every
-    bindings signal: each focus change, each screen stack update, and once more after every
-    focus change even when nothing differs. Before the home screen's first rows that was five
-    rebuilds; now it is one.
-    """
-
-    _rebuild_pending = False
-    _shown: tuple[Any, ...] | None = None
-
-    def _keys_shown(self) -> tuple[Any, ...]:
-        """Everything ``Footer.compose`` reads, so equal values mean an identical footer: the
-        shown bindings in order (with enabled state, tooltip and key display) and the command
-        palette's key if it is shown."""
-        app = self.app
-        active = self.screen.active_bindings
-        palette = None
-        if self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
-            entry = active.get(app.COMMAND_PALETTE_BINDING)
-            palette = None if entry is None else (*entry[1:], app.get_key_display(entry[1]))
-        shown = tuple(
-            (binding, enabled, tooltip, app.get_key_display(binding))
-            for _node, binding, enabled, tooltip in active.values()
-            if binding.show
-        )
-        return palette, shown
-
-    def compose(self) -> ComposeResult:
-        self._shown = self._keys_shown() if self._bindings_ready else None
-        yield from super().compose()
-
-    def bindings_changed(self, screen: Screen[Any]) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
-            return
-        if self.is_attached and screen is self.screen and not self._rebuild_pending:
-            self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild)
-
-    async def _rebuild(self) -> None:
-        self._rebuild_pending = False
-        if self.is_attached and self._keys_shown() != self._shown:
-            await self.recompose()
-
-
 class HomeScreen(ScreenerScreen):
     AUTO_FOCUS = "#interviews"  # straight to the table: no detour through the search box
-    BINDINGS = [
-        Binding("n", "new", "New"),
-        Binding("enter", "open", "Open", show=True),
-        Binding("e", "export", "Export"),
-        Binding("d", "delete", "Delete"),
-        Binding("slash", "search", "Search"),
-        Binding("q", "app.quit", "Quit"),
-    ]
+    BINDINGS = bindings(
+        "home.new", "home.open", "home.export", "home.delete", "home.search", "home.quit"
+    )
 
     def __init__(self) -> None:
         super().__init__()

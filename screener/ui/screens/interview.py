@@ -12,16 +12,17 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from screener.i18n import _, current_language
 from screener.store.records import AnswerState
+from screener.ui.command_table import bindings
 from screener.ui.messages import OpenConsent, OpenScreen, SaveStateChanged
 from screener.ui.screens.base import ScreenerScreen
 from screener.ui.widgets.choices import ChoicePicker
 from screener.ui.widgets.clock import Clock, HeaderBar
+from screener.ui.widgets.footer import KeysFooter
 from screener.ui.widgets.form import QuestionForm
 from screener.ui.widgets.palette import QuestionJumps, jump_targets
 from screener.ui.widgets.questions import QuestionWidget
@@ -38,30 +39,27 @@ NARROW = 100  # below this terminal width the sidebar gets narrower
 class InterviewScreen(ScreenerScreen):
     CSS_PATH = "interview.tcss"
     COMMANDS = {QuestionJumps}
-    BINDINGS = [
-        Binding("f3", "note", "Note", priority=True),
-        # The footer has room for 80 columns: what moves the interview on comes first; F1
-        # lists every key (flag, not applicable and pause included).
-        Binding("f4", "flag", "Flag", priority=True, show=False),
-        Binding("f5", "mark('dont_know')", "Don't know", priority=True),
-        Binding("f6", "mark('declined')", "Declined", priority=True),
-        Binding("f7", "mark('not_applicable')", "N/A", priority=True, show=False),
-        Binding("f8", "pause", "Pause", priority=True, show=False),
-        Binding("f9,ctrl+b", "toggle_sidebar", "Sections", priority=True, show=False),
-        # Priority: the move happens when the key is read, before keys typed after it.
-        Binding("down", "step(True)", "Next question", show=False, priority=True),
-        Binding("up", "step(False)", "Previous question", show=False, priority=True),
-        Binding("enter", "advance", "Next question", show=False, priority=True),
-        Binding("ctrl+r", "review", "Review"),
-        Binding("ctrl+t", "assessment", "Assessment"),
-        Binding("ctrl+g", "finalize", "Finalize"),
-        Binding("ctrl+g", "reopen", "Reopen"),
-        Binding("ctrl+o", "export", "Export"),
-        Binding("ctrl+pagedown", "next_section", "Next section", priority=True, show=False),
-        Binding("ctrl+pageup", "previous_section", "Previous section", priority=True, show=False),
-        Binding("ctrl+s", "save", "Save", show=False),
-        Binding("escape", "leave", "Home", show=False),
-    ]
+    BINDINGS = bindings(
+        "interview.note",
+        "interview.flag",
+        "interview.dont_know",
+        "interview.declined",
+        "interview.not_applicable",
+        "interview.pause",
+        "interview.sections",
+        "interview.next",
+        "interview.previous",
+        "interview.advance",
+        "interview.review",
+        "interview.assessment",
+        "interview.finalize",
+        "interview.reopen",
+        "interview.export",
+        "interview.next_section",
+        "interview.previous_section",
+        "interview.save",
+        "interview.leave",
+    )
     SIDEBAR = True
 
     def __init__(
@@ -89,7 +87,7 @@ class InterviewScreen(ScreenerScreen):
                 yield Static("", id="iv-title", markup=False)
                 yield QuestionForm(self.state, id="iv-form")
                 yield GuidancePanel("", id="iv-guide")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     @property
     def form(self) -> QuestionForm:

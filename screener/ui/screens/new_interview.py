@@ -8,16 +8,17 @@ from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from screener.i18n import N_, _
 from screener.municipalities import MUNICIPALITIES
 from screener.store.records import InterviewInfo
+from screener.ui.command_table import bindings
 from screener.ui.messages import OpenConsent
 from screener.ui.screens.base import ScreenerScreen
+from screener.ui.widgets.footer import KeysFooter
 
 FIELDS: tuple[tuple[str, str], ...] = (
     ("candidate_name", N_("Candidate's name")),
@@ -61,10 +62,7 @@ def parse_birth_date(text: str) -> date | None:
 
 
 class NewInterviewScreen(ScreenerScreen):
-    BINDINGS = [
-        Binding("ctrl+s", "create", "Go on to consent"),
-        Binding("escape", "leave", "Back"),
-    ]
+    BINDINGS = bindings("new.create", "new.leave")
     _creating = False  # the interview is being written (off the UI thread)
 
     def compose(self) -> ComposeResult:
@@ -101,7 +99,7 @@ class NewInterviewScreen(ScreenerScreen):
                         )
             yield Static("", id="new-error", classes="field-error", markup=False)
             yield Static("", id="new-help", classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def _status_options(self) -> list[tuple[str, str]]:
         """The questionnaire's status choices (asylum seeker / permit, waiting / placed)."""

@@ -13,17 +13,18 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from screener.errors import ScreenerError
 from screener.i18n import N_, _
 from screener.papers.fields import CV_FIELDS, paper_key
 from screener.settings import default_documents_dir
+from screener.ui.command_table import bindings
 from screener.ui.screens.base import ScreenerScreen
 from screener.ui.translate import LanguageChanged
+from screener.ui.widgets.footer import KeysFooter
 
 CARD_FIELDS = (("branch", N_("Branch recommended")),)
 FIT_DELAY = 0.3  # seconds of quiet typing before the fit is measured again
@@ -43,11 +44,7 @@ class PapersScreen(ScreenerScreen):
 
     CSS_PATH = "papers.tcss"
 
-    BINDINGS = [
-        Binding("ctrl+s", "write", "Write PDFs"),
-        Binding("ctrl+r", "reset", "Text from answers"),
-        Binding("escape", "back", "Back"),
-    ]
+    BINDINGS = bindings("papers.write", "papers.reset", "back")
 
     def __init__(self, interview_id: int, paper: str = "cv") -> None:
         super().__init__()
@@ -87,7 +84,7 @@ class PapersScreen(ScreenerScreen):
                     yield Input(str(folder), id="papers-folder", compact=True)
             yield Static("", id="papers-fit")
             yield Static("", id="papers-result")
-        yield Footer()
+        yield KeysFooter()
 
     def _field(self, paper: str, key: str) -> ComposeResult:
         with Vertical(classes="paper-field"):

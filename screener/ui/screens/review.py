@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screener.i18n import _
 from screener.interview.review import review_rows
+from screener.ui.command_table import bindings
 from screener.ui.screens.base import ScreenerScreen
+from screener.ui.widgets.footer import KeysFooter
 
 
 class ReviewScreen(ScreenerScreen):
     """Dismisses with (section, item) of the chosen row, or None."""
 
-    BINDINGS = [
-        Binding("enter", "go", "Go to question"),
-        Binding("escape", "back", "Back"),
-    ]
+    BINDINGS = bindings("review.go", "back")
 
     def __init__(self, interview_id: int) -> None:
         super().__init__()
@@ -31,7 +29,7 @@ class ReviewScreen(ScreenerScreen):
             yield Static("", id="review-title", classes="screen-title", markup=False)
             yield Static("", id="review-help", classes="muted")
             yield OptionList(id="review-list")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

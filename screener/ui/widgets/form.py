@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events, on
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 
 from screener.i18n import _, current_language
 from screener.store.records import AnswerState
+from screener.ui.command_table import bindings
 from screener.ui.widgets import rules
 from screener.ui.widgets.questions import QuestionWidget, make_question
 from screener.ui.widgets.repeat import RepeatQuestion
@@ -38,12 +38,7 @@ class SectionPage(Vertical):
 class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
     """Up/down go to the previous/next question (scroll when read-only); page keys scroll."""
 
-    BINDINGS = [
-        Binding("down", "step(True)", "Next question", show=False),
-        Binding("up", "step(False)", "Previous question", show=False),
-        Binding("pagedown", "scroll_page_down", "Scroll down", show=False),
-        Binding("pageup", "scroll_page_up", "Scroll up", show=False),
-    ]
+    BINDINGS = bindings("form.next", "form.previous", "form.page_down", "form.page_up")
 
     class Changed(Message):
         """A stored answer changed (the sidebar and header recount)."""

@@ -7,23 +7,19 @@ from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from screener.i18n import _
-from screener.ui.translate import translate_bindings
+from screener.ui.command_table import bindings
 
 
 class NoteDialog(ModalScreen[str]):
     """Returns the note as typed (empty removes it); nothing typed here is ever thrown away."""
 
     CSS_PATH = "../screens/interview.tcss"
-    BINDINGS = [
-        Binding("escape", "close", "Done"),
-        Binding("ctrl+s", "close", "Done", show=False),
-    ]
+    BINDINGS = bindings("done", "done_save")
 
     def __init__(
         self, question: str, text: str, on_keep: Callable[[str], None] | None = None
@@ -44,7 +40,6 @@ class NoteDialog(ModalScreen[str]):
             )
 
     def on_mount(self) -> None:
-        translate_bindings(self)
         area = self.query_one("#note-text", TextArea)
         area.focus()
         area.move_cursor(area.document.end)

@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from screener.i18n import _, current_language
 from screener.interview.values import is_empty
-from screener.ui.translate import translate_bindings
+from screener.ui.command_table import bindings
 from screener.ui.widgets import rules
 from screener.ui.widgets.questions import QuestionWidget, make_question
 from screener.ui.widgets.sidebar import GuidancePanel
@@ -31,16 +30,9 @@ MAX_CELL = 28
 
 
 class EntryTable(DataTable[str]):
-    BINDINGS = [
-        Binding("ctrl+n", "add_entry", "Add entry"),
-        Binding("enter", "edit_entry", "Edit entry"),
-        Binding("ctrl+up", "move_entry(-1)", "Move up", show=False),
-        Binding("ctrl+down", "move_entry(1)", "Move down", show=False),
-        Binding("delete", "remove_entry", "Remove entry"),
-    ]
-
-    def on_mount(self) -> None:
-        translate_bindings(self)
+    BINDINGS = bindings(
+        "entries.add", "entries.edit", "entries.up", "entries.down", "entries.remove"
+    )
 
     def _repeat(self) -> RepeatQuestion:
         return self.query_ancestor(RepeatQuestion)
@@ -202,10 +194,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
     """The questions of one entry; escape (or ctrl+s) closes and keeps everything typed."""
 
     CSS_PATH = "../screens/interview.tcss"
-    BINDINGS = [
-        Binding("escape", "close", "Done"),
-        Binding("ctrl+s", "close", "Done", show=False),
-    ]
+    BINDINGS = bindings("done", "done_save")
 
     def __init__(
         self,
@@ -235,7 +224,6 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
             yield Static(_("Escape: done (everything typed is kept)"), classes="dialog-help")
 
     def on_mount(self) -> None:
-        translate_bindings(self)
         for question in self.query(QuestionWidget):
             value = self.entry.get(question.item.name)
             if value is not None:

@@ -10,19 +10,19 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from screener.errors import ScreenerError
 from screener.i18n import _
+from screener.ui.command_table import bindings
 from screener.ui.screens.unlock.common import (
     UNLOCK_CSS,
     new_passphrase_entered,
     new_passphrase_fields,
 )
-from screener.ui.translate import translate_bindings
+from screener.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from screener.security.keyfile import DatabaseKey
@@ -33,7 +33,7 @@ class LockScreen(ModalScreen[None]):
     typed again. Typed answers are not touched: the screens underneath stay as they were."""
 
     DEFAULT_CSS = UNLOCK_CSS
-    BINDINGS = [Binding("escape", "ignore", show=False)]
+    BINDINGS = bindings("lock.ignore")
 
     def __init__(self, db_path: Path, key: DatabaseKey) -> None:
         super().__init__()
@@ -86,7 +86,7 @@ class ChangePassphraseScreen(ModalScreen[bool]):
     rewritten). Dismissed with True when changed, False on Escape."""
 
     DEFAULT_CSS = UNLOCK_CSS
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = bindings("cancel")
 
     def __init__(self, db_path: Path) -> None:
         super().__init__()
@@ -97,10 +97,9 @@ class ChangePassphraseScreen(ModalScreen[bool]):
             yield Static(_("Change the passphrase"), classes="unlock-title")
             yield Input(password=True, id="current", placeholder=_("Current passphrase"))
             yield from new_passphrase_fields()
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
-        translate_bindings(self)
         self.query_one("#current", Input).focus()
 
     def action_cancel(self) -> None:

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from screener.errors import ScreenerError
 from screener.i18n import _
-from screener.ui.focus import FOCUS_BINDINGS
+from screener.ui.command_table import bindings
 from screener.ui.screens.unlock.common import (
     UNLOCK_CSS,
     Form,
@@ -23,7 +22,7 @@ from screener.ui.screens.unlock.common import (
     new_passphrase_fields,
     open_store,
 )
-from screener.ui.translate import translate_bindings
+from screener.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from screener.security.kdf import KdfParams
@@ -34,7 +33,7 @@ if TYPE_CHECKING:
 class UnlockScreen(Form):
     """Every start: the passphrase opens the database; F3 switches to the recovery key."""
 
-    BINDINGS = [Binding("f3", "recovery", "Forgot passphrase")]
+    BINDINGS = bindings("unlock.recovery")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="unlock-box"):
@@ -43,10 +42,9 @@ class UnlockScreen(Form):
             yield Input(password=True, id="passphrase", placeholder=_("Passphrase"))
             yield Static("", id="unlock-error", classes="unlock-error")
             yield Static(_("Forgot the passphrase? Press F3 to use the recovery key."))
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
-        translate_bindings(self)
         self.query_one("#passphrase", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -105,7 +103,7 @@ class SetPassphraseScreen(Form):
                     )
                 )
             yield from new_passphrase_fields()
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()
@@ -175,17 +173,16 @@ class RecoveryKeyScreen(ModalScreen[None]):
 class RecoveryScreen(Form):  # dismissed with None by Escape: back to the unlock screen
     """Forgot the passphrase: the recovery key and a new passphrase (twice)."""
 
-    BINDINGS = [Binding("escape", "back", "Back")]
+    BINDINGS = bindings("back")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="unlock-box"):
             yield Static(_("Open with the recovery key"), classes="unlock-title")
             yield Input(id="recovery", placeholder=_("Recovery key (XXXX-XXXX-…)"))
             yield from new_passphrase_fields()
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
-        translate_bindings(self)
         self.query_one("#recovery", Input).focus()
 
     def action_back(self) -> None:
@@ -226,7 +223,10 @@ def start_screen(settings: Settings, kdf: KdfParams | None = None) -> Screen[Rep
 class UnlockApp(App["Repository | None"]):
     """A small app of its own that runs before the main app and returns the opened store."""
 
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True), *FOCUS_BINDINGS]
+    BINDINGS = bindings("quit", "next_field", "previous_field")
+    # Nothing to find before the store is open: Textual's palette would only offer its own
+    # (English) commands.
+    ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, settings: Settings, kdf: KdfParams | None = None) -> None:
         super().__init__()
@@ -236,7 +236,6 @@ class UnlockApp(App["Repository | None"]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        translate_bindings(self)
         self.push_screen(start_screen(self.settings, self.kdf), self.exit)
 
 
