@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from screener.errors import QuestionnaireError
-from screener.questionnaire.lint import lint, run_check
+from screener.questionnaire.check import run_check
+from screener.questionnaire.lint import lint
 from screener.questionnaire.loader import load_from_text, load_questionnaire
 
 

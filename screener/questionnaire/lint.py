@@ -9,8 +9,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TextIO
 
 from screener.errors import ExpressionError, Problem
 from screener.i18n import _
@@ -399,10 +397,3 @@ class _Linter:
 def lint(q: Questionnaire, source: str, text: str | None = None) -> list[Problem]:
     """Every problem in ``q``; ``text`` (the file's source) gives the problems line numbers."""
     return _Linter(q, source, text).run()
-
-
-def run_check(paths: list[Path], out: TextIO) -> int:
-    """``screener check``: see ``screener.questionnaire.check``."""
-    from screener.questionnaire.check import run_check as run
-
-    return run(paths, out)

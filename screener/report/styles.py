@@ -72,7 +72,6 @@ class Styles:
     key: Any
     value: Any
     fine: Any
-    mono: Any
 
 
 def styles() -> Styles:
@@ -170,7 +169,6 @@ def language_styles(lang: str) -> Styles:
         key=derive("key", fontName=BOLD, fontSize=8.5, leading=12, textColor=muted),
         value=derive("value", fontSize=9.5, leading=12.5),
         fine=derive("fine", fontSize=7.5, leading=10, textColor=muted),
-        mono=derive("mono", fontSize=7.5, leading=10),
     )
 
 
