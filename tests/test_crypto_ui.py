@@ -139,8 +139,9 @@ async def test_auto_lock_after_idle_time_keeps_what_was_typed(db_path: Path) -> 
     flushed: list[bool] = []
     app = _Typing()
     async with app.run_test() as pilot:
-        lock = AutoLock(app, db_path, key, 600, on_lock=lambda: flushed.append(True))
-        lock.clock = lambda: now[0]
+        lock = AutoLock(
+            app, db_path, key, 600, on_lock=lambda: flushed.append(True), clock=lambda: now[0]
+        )
         lock.touch()
         await _type(pilot, "Half an answer")
         now[0] += 599
