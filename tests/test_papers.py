@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from papers_kit import pdf_pages, shipped, squash, with_cv_consent
 
-from screener.demo import DEMO_INFO, create_demo, demo_answers
+from screener.demo import create_demo, demo_answers, load_demo
 from screener.errors import ExportError
 from screener.papers.build import card_pdf_bytes, check_cv, cv_pdf_bytes, cv_texts
 from screener.papers.consent import may_print_card, may_print_cv
@@ -26,7 +26,7 @@ def _interview(q: Questionnaire, answers: dict[str, Any], **info: Any) -> Interv
     stamp = datetime(2026, 11, 22, 10, 0).astimezone()
     return Interview(
         id=1,
-        info=dataclasses.replace(DEMO_INFO, **info),
+        info=dataclasses.replace(load_demo().info, **info),
         status=Status.DRAFT,
         created_at=stamp,
         updated_at=stamp,
