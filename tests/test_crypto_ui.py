@@ -16,11 +16,7 @@ from screener.security.kdf import KdfParams
 from screener.settings import Settings
 from screener.ui.screens.unlock import LockScreen, RecoveryKeyScreen, UnlockApp, UnlockScreen
 
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    """Messages are matched in English (the suite's default language is Danish)."""
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 PASS = "en lang og god saetning"

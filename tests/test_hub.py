@@ -8,15 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests import hub_support
-from tests.hub_support import count, variant, write_bundle, write_json
-
-# The fixtures of both engines (see tests/hub_support.py).
-pg_admin_url = hub_support.pg_admin_url
-hub_url = hub_support.hub_url
-hub = hub_support.hub
-demo_export = hub_support.demo_export
+from support.hub import count, variant, write_bundle, write_json
 
 TABLES = ("hub_candidate", "hub_branch", "hub_language", "hub_version", "hub_audit")
 

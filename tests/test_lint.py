@@ -12,13 +12,7 @@ from screener.questionnaire.check import run_check
 from screener.questionnaire.lint import lint
 from screener.questionnaire.loader import load_from_text, load_questionnaire
 
-
-@pytest.fixture(autouse=True)
-def english_messages() -> None:
-    """The expected messages are written in English; the app's default is Danish."""
-    from screener import i18n
-
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 VALID = Path(__file__).parent / "questionnaires" / "valid" / "small.toml"

@@ -24,13 +24,7 @@ from screener.questionnaire.loader import (
 )
 from screener.questionnaire.model import Questionnaire
 
-
-@pytest.fixture(autouse=True)
-def english_messages() -> None:
-    """The expected messages are written in English; the app's default is Danish."""
-    from screener import i18n
-
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from test_report import flat, needs_da, pages_of
+from support.report import flat, pages_of
 
 from screener.interview.values import STATE_TEXTS
 from screener.questionnaire.loader import load_questionnaire
@@ -121,7 +121,6 @@ def test_demo_fonts_embedded(rendered: tuple[Interview, bytes, list[str]]) -> No
                 assert "/FontFile2" in each["/FontDescriptor"].get_object()
 
 
-@needs_da
 def test_demo_danish_footer(rendered: tuple[Interview, bytes, list[str]]) -> None:
     _interview, _data, pages = rendered
     assert f"Side 1 af {len(pages)}" in flat(pages[0])

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from test_report_fixture import make_interview, ok
+from support.report import make_interview, ok
 
 from screener import i18n
 from screener.report import build_story
