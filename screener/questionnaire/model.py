@@ -86,6 +86,19 @@ Role = Literal[
     "plan_when",
     "typology_reason",
 ]
+# The roles of the consultant's own assessment: the report and the export keep them in the
+# assessment wherever the questionnaire puts them.
+ASSESSMENT_ROLES: frozenset[str] = frozenset(
+    {
+        "typology",
+        "effort_elements",
+        "effort_plan",
+        "assessment_strengths",
+        "assessment_challenges",
+        "housing_recommendation",
+        "next_steps",
+    }
+)
 
 
 def text_in(texts: LangText, lang: str, fallback: str | None = None) -> str:

@@ -10,22 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from screener.questionnaire.model import Item, Questionnaire, Section
+from screener.questionnaire.model import ASSESSMENT_ROLES, Item, Questionnaire, Section
 from screener.report.answers import in_report
 
 ASSESSMENT = "assessment"
 SENSITIVE = "sensitive"
-ASSESSMENT_ROLES = frozenset(
-    {
-        "typology",
-        "effort_elements",
-        "effort_plan",
-        "assessment_strengths",
-        "assessment_challenges",
-        "housing_recommendation",
-        "next_steps",
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -11,23 +11,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from screener import __version__
-from screener.questionnaire.model import Item, Questionnaire, Section
+from screener.questionnaire.model import ASSESSMENT_ROLES, Item, Questionnaire, Section
 from screener.store.records import Interview
 
 FORMAT = "screener-interview"
 FORMAT_VERSION = 1
 NOT_ASKED = "not_asked"
-ASSESSMENT_ROLES = frozenset(
-    {
-        "typology",
-        "effort_elements",
-        "effort_plan",
-        "assessment_strengths",
-        "assessment_challenges",
-        "housing_recommendation",
-        "next_steps",
-    }
-)
 
 
 def _iso(value: datetime | None) -> str | None:
