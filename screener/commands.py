@@ -24,7 +24,7 @@ STATUS_NAMES = {"draft": N_("Draft"), "finalized": N_("Finalized"), "exported": 
 
 def check(settings: Settings, files: list[Path], out: TextIO) -> int:
     """Lint questionnaire files (default: every file in the questionnaire folder)."""
-    from screener.questionnaire.lint import run_check
+    from screener.questionnaire.check import run_check
 
     paths = files or sorted(settings.questionnaire_dir.glob("*.toml"))
     return run_check(paths, out)

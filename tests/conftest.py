@@ -1,4 +1,6 @@
-"""Deterministic test runs: a private data folder and database, fixed language and clock."""
+"""Fixtures for every test: a private data folder and database, a fixed language, and the
+hub's engines (``support.hub``). Clocks are passed in where a test needs one held still
+(``Repository(clock=...)``, ``build_app(clock=...)``)."""
 
 from __future__ import annotations
 
@@ -8,10 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.hub import demo_export, hub, hub_url, pg_admin_url
+
+__all__ = ["demo_export", "hub", "hub_url", "pg_admin_url"]
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-
-FIXED_NOW = "2026-11-22T10:00:00"
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +32,15 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     i18n.set_language("da")
     yield home
     i18n.set_language("da")
+
+
+@pytest.fixture
+def english() -> None:
+    """Messages matched in English (the suite's default is Danish): a module that writes its
+    expected messages in English says ``pytestmark = pytest.mark.usefixtures("english")``."""
+    from screener import i18n
+
+    i18n.set_language("en")
 
 
 @pytest.fixture

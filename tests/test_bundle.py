@@ -11,16 +11,11 @@ import pytest
 import pyzipper
 from store_fixture import CONSENTED, info, questionnaire
 
-from screener import i18n
 from screener.bundle import generate_password, read_bundle_json, write_bundle
 from screener.errors import BundleError
 from screener.store.repository import Repository
 
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    """Messages are matched in English (the suite's default language is Danish)."""
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 NAME = "Zorblax Quintavelle"

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from store_fixture import CONSENTED, info, questionnaire
 
-from screener import i18n
 from screener.bundle import read_bundle_json, write_transfer, zip_json
 from screener.errors import BundleError
 from screener.report.render import render_pdf_bytes
@@ -27,9 +26,7 @@ PASS = "laptop passphrase one"
 WHEN = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def english() -> None:
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def _laptop(path: Path) -> Repository:

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from store_fixture import CONSENTED, info, questionnaire
 
-from screener import i18n
 from screener.errors import DatabaseError, WrongPassphraseError
 from screener.security import vault
 from screener.security.kdf import KdfParams
@@ -21,11 +20,7 @@ from screener.security.keyfile import key_path
 from screener.security.vault import StoreState, WeakPassphraseError
 from screener.store.repository import Repository
 
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    """Messages are matched in English (the suite's default language is Danish)."""
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 FAST = KdfParams.FAST

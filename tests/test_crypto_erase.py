@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from store_fixture import CONSENTED, info, questionnaire
 
-from screener import i18n
 from screener.security import vault
 from screener.security.kdf import KdfParams
 from screener.store.repository import Repository
@@ -22,9 +21,7 @@ NOTE = "Notat om qwertyzzz-kanarie"
 OTHER = "Bodil Beholdt"
 
 
-@pytest.fixture(autouse=True)
-def english() -> None:
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def _canaries_in(db: Path) -> list[str]:

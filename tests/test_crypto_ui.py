@@ -16,11 +16,7 @@ from screener.security.kdf import KdfParams
 from screener.settings import Settings
 from screener.ui.screens.unlock import LockScreen, RecoveryKeyScreen, UnlockApp, UnlockScreen
 
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    """Messages are matched in English (the suite's default language is Danish)."""
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 PASS = "en lang og god saetning"
@@ -139,8 +135,9 @@ async def test_auto_lock_after_idle_time_keeps_what_was_typed(db_path: Path) -> 
     flushed: list[bool] = []
     app = _Typing()
     async with app.run_test() as pilot:
-        lock = AutoLock(app, db_path, key, 600, on_lock=lambda: flushed.append(True))
-        lock.clock = lambda: now[0]
+        lock = AutoLock(
+            app, db_path, key, 600, on_lock=lambda: flushed.append(True), clock=lambda: now[0]
+        )
         lock.touch()
         await _type(pilot, "Half an answer")
         now[0] += 599

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from screener.demo import DEMO_ANSWERS, DEMO_MINUTES, create_demo, demo_answers
+import screener
+from screener.demo import DATA_FILE, create_demo, demo_answers, load_demo
+from screener.errors import ScreenerError
 from screener.interview.logic import is_relevant, missing_required, validate
 from screener.questionnaire.loader import load_questionnaire
 from screener.questionnaire.model import Questionnaire
@@ -29,9 +31,10 @@ def interview(tmp_path: Path, questionnaire: Questionnaire) -> Interview:
 
 
 def test_every_demo_name_is_in_the_questionnaire(questionnaire: Questionnaire) -> None:
+    demo = load_demo()
     names = {item.name for _s, item, _p in questionnaire.walk()}
-    assert set(DEMO_ANSWERS) <= names
-    assert set(DEMO_MINUTES) == {section.name for section in questionnaire.sections}
+    assert set(demo.answers) | set(demo.non_responses) | set(demo.notes) | set(demo.flags) <= names
+    assert set(demo.minutes) == {section.name for section in questionnaire.sections}
 
 
 def test_every_section_has_answers(interview: Interview, questionnaire: Questionnaire) -> None:
@@ -88,3 +91,30 @@ def test_demo_is_complete_and_consistent(
         assert all(entry[key] for key in ("plan_what", "plan_why", "plan_who", "plan_when"))
     assert len(values["jobs"]) == 3 and len(values["language_list"]) == 4
     assert len(values["branches"]) >= 2
+
+
+def test_the_demo_file_ships_inside_the_package() -> None:
+    assert DATA_FILE.parent == Path(screener.__file__).resolve().parent
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("\n[info]", "\ncolour = 'blue'\n[info]", "colour: Extra inputs are not permitted"),
+        ("birth_date = 1988-03-14", "birth_date = 'soon'", "info.birth_date: Input should be"),
+        ('unpaid_work = "not_applicable"', "unpaid_work = 'maybe'", "non_responses.unpaid_work:"),
+        ("child_age = 9", "child_age = 2019-05-01", "answers.children.0.child_age: input was"),
+        ("welcome = 8", "welcome = 0", "minutes.welcome: Input should be greater than 0"),
+        ("[notes]", "[answers]", "Cannot declare ('answers',) twice"),
+    ],
+)
+def test_a_broken_demo_file_names_the_file_the_key_and_the_problem(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    text = DATA_FILE.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    broken = tmp_path / "demo.toml"
+    broken.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(ScreenerError) as caught:
+        load_demo(broken)
+    assert str(caught.value).startswith(f"{broken}: {message}")

@@ -18,13 +18,7 @@ from screener.questionnaire.expressions import (
     references,
 )
 
-
-@pytest.fixture(autouse=True)
-def english_messages() -> None:
-    """The expected messages are written in English; the app's default is Danish."""
-    from screener import i18n
-
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def check(text: str, values: dict[str, object] | None = None, current: object = None) -> bool:

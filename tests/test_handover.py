@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
-from test_report import flat, pages_of
+from support.report import flat, pages_of
 
 from screener import cli
 from screener.cli_config import write_value

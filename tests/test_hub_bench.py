@@ -7,10 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from tests import hub_support
-
-pg_admin_url = hub_support.pg_admin_url
-
 
 def test_hub_benchmark_reports_its_figures(
     pg_admin_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

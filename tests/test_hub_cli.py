@@ -8,13 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests import hub_support
-from tests.hub_support import variant, write_bundle, write_json
-
-pg_admin_url = hub_support.pg_admin_url
-hub_url = hub_support.hub_url
-demo_export = hub_support.demo_export
+from support.hub import variant, write_bundle, write_json
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

@@ -5,12 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests import hub_support
-from tests.hub_support import variant
-
-pg_admin_url = hub_support.pg_admin_url
-hub_url = hub_support.hub_url
-demo_export = hub_support.demo_export
+from support.hub import variant
 
 
 async def test_hub_screen_lists_searches_and_counts(

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from papers_kit import pdf_pages, shipped, squash, with_cv_consent
+from support.papers import shipped, squash, with_cv_consent
+from support.report import pages_of
 
-from screener.demo import DEMO_INFO, create_demo, demo_answers
+from screener.demo import create_demo, demo_answers, load_demo
 from screener.errors import ExportError
 from screener.papers.build import card_pdf_bytes, check_cv, cv_pdf_bytes, cv_texts
 from screener.papers.consent import may_print_card, may_print_cv
@@ -26,7 +27,7 @@ def _interview(q: Questionnaire, answers: dict[str, Any], **info: Any) -> Interv
     stamp = datetime(2026, 11, 22, 10, 0).astimezone()
     return Interview(
         id=1,
-        info=dataclasses.replace(DEMO_INFO, **info),
+        info=dataclasses.replace(load_demo().info, **info),
         status=Status.DRAFT,
         created_at=stamp,
         updated_at=stamp,
@@ -102,9 +103,9 @@ def test_papers_never_show_a_private_answer(lang: str) -> None:
     )
     texts, _prefill = cv_texts(interview, lang)
     assert CANARY not in " ".join(texts.values())
-    cv = squash(" ".join(pdf_pages(cv_pdf_bytes(interview, lang))))
+    cv = squash(" ".join(pages_of(cv_pdf_bytes(interview, lang))))
     card, _short = card_pdf_bytes(interview, lang)
-    card_text = squash(" ".join(pdf_pages(card)))
+    card_text = squash(" ".join(pages_of(card)))
     assert len(canaries) > 30
     assert CANARY not in cv and CANARY not in card_text
     # ... while the card is really filled: the safe answers are there.
@@ -121,7 +122,7 @@ def test_demo_card_reads_as_an_employee(demo: Interview) -> None:
     assert texts["contact"].endswith("Jobcenter Sønderborg")
     check = check_cv(texts, "da")
     assert check.fits and check.scale >= 1.0 and not check.problems
-    pages = pdf_pages(cv_pdf_bytes(demo, "da"))
+    pages = pages_of(cv_pdf_bytes(demo, "da"))
     assert len(pages) == 1
     text = squash(pages[0])
     for value in texts.values():  # every text of the card is on it (twice: two cards a sheet)
@@ -133,13 +134,13 @@ def test_demo_card_reads_as_an_employee(demo: Interview) -> None:
 def test_demo_card_in_english(demo: Interview) -> None:
     texts, _prefill = cv_texts(demo, "en")
     assert "Arabisk: fluent" in texts["languages"]
-    pages = pdf_pages(cv_pdf_bytes(demo, "en"))
+    pages = pages_of(cv_pdf_bytes(demo, "en"))
     assert "LOOKING FOR WORK AS" in pages[0] and "Cut here" in pages[0]
 
 
 def test_demo_kompetencekort(demo: Interview) -> None:
     data, shortened = card_pdf_bytes(demo, "da")
-    pages = pdf_pages(data)
+    pages = pages_of(data)
     assert len(pages) == 1 and not shortened
     text = pages[0]
     for words in (
@@ -185,7 +186,7 @@ def test_very_long_answers_still_give_a_card_that_fits() -> None:
     texts, _prefill = cv_texts(interview, "da")
     check = check_cv(texts, "da")
     assert check.fits, check.problems
-    text = squash(" ".join(pdf_pages(cv_pdf_bytes(interview, "da"))))
+    text = squash(" ".join(pages_of(cv_pdf_bytes(interview, "da"))))
     for value in texts.values():  # no text lost off the card
         for line in value.split("\n"):
             assert squash(line) in text, line
@@ -205,14 +206,14 @@ def test_an_edit_too_long_for_the_card_is_named_and_never_printed(tmp_path: Path
 
 def test_kompetencekort_of_very_long_answers_stays_one_page() -> None:
     data, shortened = card_pdf_bytes(_long(shipped()), "da")
-    assert len(pdf_pages(data)) == 1 and shortened
+    assert len(pages_of(data)) == 1 and shortened
 
 
 def test_markup_in_texts_prints_as_text() -> None:
     q = shipped()
     interview = _interview(q, demo_answers(q), candidate_name="Amina <b>[/]</b> Testperson")
     interview.papers["cv.job.da"] = 'Kok <img src="/etc/passwd"/> & bager'
-    text = pdf_pages(cv_pdf_bytes(interview, "da"))[0]
+    text = pages_of(cv_pdf_bytes(interview, "da"))[0]
     assert "Amina <b>[/]</b> Testperson" in text
     assert 'Kok <img src="/etc/passwd"/> & bager' in text
 

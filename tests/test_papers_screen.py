@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-from papers_kit import consent_has_cv_field, pdf_pages, shipped, with_cv_consent
+from support.papers import shipped, with_cv_consent
+from support.report import pages_of
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
@@ -132,14 +132,10 @@ async def test_english_card_texts_are_kept_apart(tmp_path: Path) -> None:
     app.repo.close()
 
 
-async def test_ctrl_s_writes_both_papers_with_the_consent(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_ctrl_s_writes_both_papers_with_the_consent(tmp_path: Path) -> None:
     db = tmp_path / "papers.sqlite3"
     app, iid = _app(db)
     app.repo.record_consent(iid, with_cv_consent(app.repo.get(iid).consent))
-    if not consent_has_cv_field():  # until the store keeps the new consent: read it as given
-        monkeypatch.setattr("screener.papers.build.may_print_cv", lambda _interview: True)
     async with app.run_test(size=(110, 40)) as pilot:
         screen = PapersScreen(iid)
         app.push_screen(screen)
@@ -149,6 +145,6 @@ async def test_ctrl_s_writes_both_papers_with_the_consent(
         written = sorted(path.name for path in tmp_path.glob("*.pdf"))
         assert written == [f"cv-postkort-{iid:05d}.pdf", f"kompetencekort-{iid:05d}.pdf"]
         assert "Written" in str(screen.query_one("#papers-result").render())
-        cv = pdf_pages((tmp_path / written[0]).read_bytes())[0]
+        cv = pages_of((tmp_path / written[0]).read_bytes())[0]
         assert "Klip her" in cv  # the Danish card, while the screen speaks English
     app.repo.close()

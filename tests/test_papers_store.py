@@ -8,8 +8,9 @@ import io
 from pathlib import Path
 
 import pytest
-from papers_kit import consent_has_cv_field, pdf_pages, shipped, with_cv_consent
 from store_fixture import encrypted_store, open_encrypted
+from support.papers import shipped, with_cv_consent
+from support.report import pages_of
 
 from screener import commands
 from screener.demo import create_demo
@@ -81,21 +82,17 @@ def test_export_refuses_without_the_cv_consent_and_writes_nothing(
         assert repo.get(iid).exported_at is None
 
 
-def test_export_writes_both_papers_with_consent(
-    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_export_writes_both_papers_with_consent(db_path: Path, tmp_path: Path) -> None:
     with open_encrypted(db_path) as repo:
         iid = create_demo(repo, shipped())
         repo.record_consent(iid, with_cv_consent(repo.get(iid).consent))
         repo.set_paper_text(iid, "cv.contact.da", "Mette Lindholm, tlf. 12 34 56 78")
-    if not consent_has_cv_field():  # until the store keeps the new consent: read it as given
-        monkeypatch.setattr("screener.papers.build.may_print_cv", lambda _interview: True)
     out = io.StringIO()
     cv, card = tmp_path / "cv.pdf", tmp_path / "k.pdf"
     assert commands.export(_settings(db_path), iid, None, None, out, cv, card) == 0
     assert "CV-postkort skrevet til" in out.getvalue()
-    assert "12 34 56 78" in pdf_pages(cv.read_bytes())[0]
-    assert "KOMPETENCEKORT" in pdf_pages(card.read_bytes())[0]
+    assert "12 34 56 78" in pages_of(cv.read_bytes())[0]
+    assert "KOMPETENCEKORT" in pages_of(card.read_bytes())[0]
     with open_encrypted(db_path) as repo:
         assert repo.get(iid).exported_at is None  # the papers are not the handover
 

@@ -1,7 +1,6 @@
 """The handover PDF, read back as the municipality would: text by page, fonts, page count.
 
-Each PDF is rendered once per module. Checks of Danish report wording need the report's msgids
-in the da catalog; until the lead adds them they are skipped (with the reason shown).
+Each PDF is rendered once per module.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from test_report_fixture import SECRET, make_interview, ok
+from support.report import SECRET, flat, make_interview, ok, pages_of
 
 from screener import __version__, i18n
 from screener.errors import ExportError
@@ -23,29 +22,6 @@ from screener.report import build_story, render_pdf_bytes, write_pdf
 from screener.store.records import Answer, AnswerState
 
 GENERATED = datetime(2026, 11, 22, 13, 0)
-
-
-def _da_catalog_has(msgid: str) -> bool:
-    i18n.set_language("da")
-    try:
-        return i18n._(msgid) != msgid
-    finally:
-        i18n.set_language("da")
-
-
-needs_da = pytest.mark.skipif(
-    not _da_catalog_has("Page {page} of {pages}"),
-    reason="the da catalog does not have the report's msgids yet",
-)
-
-
-def pages_of(data: bytes) -> list[str]:
-    reader = PdfReader(io.BytesIO(data))
-    return [page.extract_text() or "" for page in reader.pages]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture(scope="module")
@@ -257,7 +233,6 @@ def test_header_and_footer_on_every_page(pages_en: list[str]) -> None:
         assert f"Page {number} of {total}" in text
 
 
-@needs_da
 def test_danish_wording(pages_da: list[str]) -> None:
     text = flat(" ".join(pages_da))
     assert "FORTROLIGT" in text
@@ -354,3 +329,9 @@ def test_write_pdf_to_missing_folder(tmp_path: Path) -> None:
 def test_other_answer_states_are_words(pages_en: list[str]) -> None:
     assert AnswerState.DECLINED.value not in " ".join(pages_en)
     assert Answer  # the shared dataclass is what the fixture builds on
+
+
+def test_fixture_is_valid() -> None:
+    interview = make_interview()
+    assert interview.questionnaire.by_role("looking_forward") is not None
+    assert interview.values()["status"] == "asylant"

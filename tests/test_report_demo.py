@@ -1,6 +1,6 @@
 """The report of the shipped demo interview, stored and read back through the real store.
 
-Skipped until ``screener.demo`` exists. Rendered once for the module.
+Rendered once for the module.
 """
 
 from __future__ import annotations
@@ -8,20 +8,18 @@ from __future__ import annotations
 import io
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from test_report import flat, needs_da, pages_of
+from support.report import flat, pages_of
 
+from screener.demo import create_demo
 from screener.interview.values import STATE_TEXTS
 from screener.questionnaire.loader import load_questionnaire
 from screener.report import render_pdf_bytes
 from screener.report.answers import in_report
 from screener.report.plan import plan
 from screener.store.records import NON_RESPONSES, AnswerState, Interview
-
-demo = pytest.importorskip("screener.demo")
 
 GENERATED = datetime(2026, 11, 22, 13, 0)
 QUESTIONNAIRE = Path(__file__).resolve().parents[1] / "questionnaires" / "tm-screening.toml"
@@ -32,12 +30,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Interview, bytes
     from screener.store.repository import Repository
 
     questionnaire = load_questionnaire(QUESTIONNAIRE)
-    repo = Repository(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
-    try:
-        created: Any = demo.create_demo(repo, questionnaire)
-        interview = repo.get(created if isinstance(created, int) else created.id)
-    finally:
-        repo.close()
+    with Repository(tmp_path_factory.mktemp("demo") / "demo.sqlite3") as repo:
+        interview = repo.get(create_demo(repo, questionnaire))
     data = render_pdf_bytes(interview, "da", GENERATED)
     return interview, data, pages_of(data)
 
@@ -121,7 +115,6 @@ def test_demo_fonts_embedded(rendered: tuple[Interview, bytes, list[str]]) -> No
                 assert "/FontFile2" in each["/FontDescriptor"].get_object()
 
 
-@needs_da
 def test_demo_danish_footer(rendered: tuple[Interview, bytes, list[str]]) -> None:
     _interview, _data, pages = rendered
     assert f"Side 1 af {len(pages)}" in flat(pages[0])

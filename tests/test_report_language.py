@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from pypdf import PdfReader
-from test_report_fixture import make_interview
+from support.report import make_interview
 
 from screener import i18n
 from screener.report import render_pdf_bytes

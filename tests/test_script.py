@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from screener.interview.logic import validate
+from screener.questionnaire.check import run_check
 from screener.questionnaire.effort import suggested_efforts, typology_fits_status
-from screener.questionnaire.lint import lint, run_check
+from screener.questionnaire.lint import lint
 from screener.questionnaire.loader import load_questionnaire
 from screener.questionnaire.model import PREFILL_FIELDS, Questionnaire
 

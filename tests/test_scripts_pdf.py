@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from test_report_fixture import make_interview, ok
+from support.report import make_interview, ok
 
 from screener import i18n
 from screener.report import build_story
@@ -121,10 +121,10 @@ def test_no_font_claims_the_emoji() -> None:
 
 
 def test_italic_arabic_is_drawn_upright_in_an_arabic_font() -> None:
-    from screener.report.layout import note_paragraph
+    from screener.report.layout import note_paragraphs
 
     with i18n.language("da"):
-        note = note_paragraph(f"{ARABIC_NAME} ዮናስ Олена")
+        (note,) = note_paragraphs(f"{ARABIC_NAME} ዮናስ Олена")
     by_char = {c: f.fontName for f in note.frags for c in f.text if c.strip()}
     arabic = [face for c, face in by_char.items() if RTL.match(c)]
     assert arabic and all(face == "NotoSansArabic" for face in arabic)

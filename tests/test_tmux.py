@@ -8,7 +8,7 @@ import signal
 import time
 from pathlib import Path
 
-from terminal import needs_tmux, start
+from support.terminal import needs_tmux, start
 
 from screener.security import vault
 from screener.store.repository import Repository

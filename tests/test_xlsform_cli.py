@@ -11,15 +11,11 @@ from typing import Any
 import openpyxl
 import pytest
 
-from screener import i18n
 from screener.cli import main
 from screener.questionnaire.loader import load_questionnaire
 from screener.resources import data_dir
 
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_export_then_import_gives_a_file_that_checks(

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from store_fixture import CONSENTED, encrypted_store, info, open_encrypted, questionnaire
 
-from screener import i18n
 from screener.cli import main
 from screener.store.records import AnswerState, Consent
 from screener.store.repository import Repository
@@ -22,9 +21,7 @@ from screener.xlsform.mapping import STATES_FIELD
 XFORMS = "{http://www.w3.org/2002/xforms}"
 
 
-@pytest.fixture(autouse=True)
-def english() -> None:
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

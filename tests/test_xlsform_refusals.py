@@ -8,7 +8,6 @@ from typing import Any
 import openpyxl
 import pytest
 
-from screener import i18n
 from screener.errors import QuestionnaireError
 from screener.xlsform.importer import ImportResult, import_workbook
 
@@ -25,9 +24,7 @@ CHOICES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def english() -> None:
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def book(

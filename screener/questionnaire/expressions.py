@@ -60,7 +60,6 @@ __all__ = [
 
 MAX_DEPTH = 40  # nesting deeper than this is an authoring mistake; it also guards the stack
 MAX_LENGTH = 2000
-COMPARISONS = ("=", "!=", "<", "<=", ">", ">=")
 FUNCTIONS = ("not", "selected", "count-selected")
 
 

@@ -6,16 +6,10 @@ Every problem is collected, none raised, so the author sees the whole list in on
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TextIO
-
-from screener.errors import ExpressionError, Problem
+from screener.errors import Problem
 from screener.i18n import _
 from screener.questionnaire.budget import check_budget
-from screener.questionnaire.expressions import NAME_RE, parse, references, uses_current
+from screener.questionnaire.lint_names import NameChecks, Place, did_you_mean
 from screener.questionnaire.model import (
     CONTAINER_KINDS,
     ITEM_KINDS,
@@ -24,41 +18,11 @@ from screener.questionnaire.model import (
     LangText,
     Questionnaire,
 )
-from screener.questionnaire.source_lines import Loc, SourceLines
+from screener.questionnaire.source_lines import Loc
 
 
-@dataclass(frozen=True)
-class _Place:
-    """Where an item sits: for messages, line numbers and the rules about references."""
-
-    order: int
-    where: str
-    loc: Loc
-    item: Item | None  # None for a section
-    ancestors: tuple[Item, ...]
-
-    @property
-    def repeat(self) -> Item | None:
-        return next((a for a in reversed(self.ancestors) if a.kind == "repeat"), None)
-
-
-def _did_you_mean(word: str, options: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1)
-    return _(" (did you mean '{word}'?)").format(word=close[0]) if close else ""
-
-
-class _Linter:
-    def __init__(self, q: Questionnaire, source: str, text: str | None) -> None:
-        self.q = q
-        self.source = source
-        self.lines = SourceLines(text)
-        self.problems: list[Problem] = []
-        self.places: dict[str, _Place] = {}
-        self.langs = list(q.languages)
-
-    def add(self, where: str, loc: Loc, message: str, name: str | None = None) -> None:
-        line = self.lines.line_of(loc, name) if loc else None
-        self.problems.append(Problem(self.source, where, message, line))
+class _Linter(NameChecks):
+    """Every check of a questionnaire; the name table and conditions are ``NameChecks``."""
 
     # --- the whole file ---------------------------------------------------------------
 
@@ -110,53 +74,9 @@ class _Linter:
         self.problems.sort(key=lambda problem: problem.line or 0)
         return self.problems
 
-    def collect_places(self) -> None:
-        """Names in order; a name used twice is reported at its second use."""
-        order = 0
-
-        def note(
-            name: str, where: str, loc: Loc, item: Item | None, ancestors: tuple[Item, ...]
-        ) -> None:
-            nonlocal order
-            if not NAME_RE.fullmatch(name):
-                self.add(
-                    where,
-                    (*loc, "name"),
-                    _(
-                        "name '{name}' may only contain letters, digits, '_', '-' and '.', "
-                        "and must start with a letter"
-                    ).format(name=name),
-                )
-            if name in self.places:
-                first = self.places[name]
-                line = self.lines.line_of((*first.loc, "name"), None)
-                self.add(
-                    where,
-                    (*loc, "name"),
-                    _("the name '{name}' is already used by {other}{at}").format(
-                        name=name,
-                        other=first.where,
-                        at=_(" (line {line})").format(line=line) if line else "",
-                    ),
-                )
-                return
-            self.places[name] = _Place(order, where, loc, item, ancestors)
-            order += 1
-
-        def walk(item: Item, path: str, loc: Loc, ancestors: tuple[Item, ...]) -> None:
-            where = f"{path}/{item.name}"
-            note(item.name, where, loc, item, ancestors)
-            for index, child in enumerate(item.items):
-                walk(child, where, (*loc, "items", index), (*ancestors, item))
-
-        for s_index, section in enumerate(self.q.sections):
-            note(section.name, section.name, ("sections", s_index), None, ())
-            for index, item in enumerate(section.items):
-                walk(item, section.name, ("sections", s_index, "items", index), ())
-
     # --- one item ---------------------------------------------------------------------
 
-    def check_item(self, item: Item, place: _Place) -> None:
+    def check_item(self, item: Item, place: Place) -> None:
         where, loc = place.where, place.loc
         self.check_type(item, where, loc)
         kind = item.kind
@@ -201,7 +121,7 @@ class _Linter:
                     "the choice list '{name}' is not defined (add [[choices.{name}]] entries){hint}"
                 ).format(
                     name=item.list_name,
-                    hint=_did_you_mean(item.list_name, list(self.q.choices)),
+                    hint=did_you_mean(item.list_name, list(self.q.choices)),
                 ),
             )
         if item.constraint is not None and not item.answerable:
@@ -231,7 +151,7 @@ class _Linter:
                 where,
                 at,
                 _("unknown type '{kind}'{hint}; the types are: {kinds}").format(
-                    kind=kind, hint=_did_you_mean(kind, ITEM_KINDS), kinds=", ".join(ITEM_KINDS)
+                    kind=kind, hint=did_you_mean(kind, ITEM_KINDS), kinds=", ".join(ITEM_KINDS)
                 ),
             )
         elif kind in SELECT_KINDS and len(words) == 1:
@@ -253,83 +173,6 @@ class _Linter:
                 _("unexpected words '{extra}' in type '{type}'{hint}").format(
                     extra=extra, type=item.type, hint=hint
                 ),
-            )
-
-    def check_expression(self, item: Item, place: _Place, key: str, text: str | None) -> None:
-        if text is None:
-            return
-        where, at = place.where, (*place.loc, key)
-        try:
-            expr = parse(text)
-        except ExpressionError as error:
-            self.add(where, at, _("'{key}' does not parse: {error}").format(key=key, error=error))
-            return
-        if key == "relevant" and uses_current(expr):
-            self.add(
-                where,
-                at,
-                _(
-                    "'.' (the answer being checked) only works in a constraint; "
-                    "in 'relevant' write ${{{name}}}"
-                ).format(name=item.name),
-            )
-        for name in sorted(references(expr)):
-            self.check_reference(item, place, key, name)
-
-    def check_reference(self, item: Item, place: _Place, key: str, name: str) -> None:
-        where, at = place.where, (*place.loc, key)
-        target = self.places.get(name)
-        if target is None:
-            names = [n for n, p in self.places.items() if p.item is not None]
-            self.add(
-                where,
-                at,
-                _("'{key}' refers to unknown item '{name}'{hint}").format(
-                    key=key, name=name, hint=_did_you_mean(name, names)
-                ),
-            )
-            return
-        if target.item is None:
-            self.add(
-                where,
-                at,
-                _("'{key}' refers to the section '{name}'; only items have answers").format(
-                    key=key, name=name
-                ),
-            )
-            return
-        if name == item.name:
-            if key == "relevant":
-                self.add(where, at, _("'relevant' refers to the item itself"))
-            return
-        if target.order > place.order:
-            self.add(
-                where,
-                at,
-                _(
-                    "'{key}' refers to '{name}', which comes later ({other}); a condition can only "
-                    "use answers given before"
-                ).format(key=key, name=name, other=target.where),
-            )
-            return
-        if not target.item.answerable:
-            self.add(
-                where,
-                at,
-                _("'{key}' refers to '{name}', a {kind} without an answer").format(
-                    key=key, name=name, kind=target.item.kind
-                ),
-            )
-            return
-        repeat = target.repeat
-        if repeat is not None and all(a is not repeat for a in place.ancestors):
-            self.add(
-                where,
-                at,
-                _(
-                    "'{key}' refers to '{name}' inside the repeat '{repeat}'; its answers are only "
-                    "known within each entry of that repeat"
-                ).format(key=key, name=name, repeat=repeat.name),
             )
 
     # --- texts and choices ------------------------------------------------------------
@@ -392,17 +235,10 @@ class _Linter:
                             (*at, "suggests"),
                             _(
                                 "suggests '{value}', which is not a value in any choice list{hint}"
-                            ).format(value=value, hint=_did_you_mean(value, sorted(all_values))),
+                            ).format(value=value, hint=did_you_mean(value, sorted(all_values))),
                         )
 
 
 def lint(q: Questionnaire, source: str, text: str | None = None) -> list[Problem]:
     """Every problem in ``q``; ``text`` (the file's source) gives the problems line numbers."""
     return _Linter(q, source, text).run()
-
-
-def run_check(paths: list[Path], out: TextIO) -> int:
-    """``screener check``: see ``screener.questionnaire.check``."""
-    from screener.questionnaire.check import run_check as run
-
-    return run(paths, out)

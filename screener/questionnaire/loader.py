@@ -86,19 +86,6 @@ def load_from_text(text: str, source: str) -> Questionnaire:
         ) from None
 
 
-def load_snapshot(json_text: str) -> Questionnaire:
-    """The questionnaire an interview was started with, as pinned in the store."""
-    try:
-        return Questionnaire.model_validate_json(json_text)
-    except ValidationError as error:
-        problems = [_problem(err, {}, "snapshot", SourceLines(None)) for err in error.errors()]
-        raise QuestionnaireError(problems) from None
-    except (RecursionError, ValueError, TypeError) as error:
-        raise _single(
-            "snapshot", _("cannot be read ({reason})").format(reason=type(error).__name__)
-        ) from None
-
-
 def load_default(directory: Path) -> Questionnaire:
     """The Talent Management screening if present, else the first usable ``*.toml``."""
     preferred = directory / DEFAULT_FILE

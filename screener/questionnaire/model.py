@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -35,6 +35,17 @@ SELECT_KINDS = ("select_one", "select_multiple")
 CONTAINER_KINDS = ("group", "repeat")
 YES, NO = "yes", "no"
 
+# The roles of the consultant's own assessment: the report and the export keep them in the
+# assessment wherever the questionnaire puts them.
+AssessmentRole = Literal[
+    "typology",
+    "effort_elements",
+    "effort_plan",
+    "assessment_strengths",
+    "assessment_challenges",
+    "housing_recommendation",
+    "next_steps",
+]
 # Roles tie an item to a fixed place in the handover report's overview page and charts, so the
 # report stays data-driven when an organisation edits its questionnaire.
 Role = Literal[
@@ -62,13 +73,7 @@ Role = Literal[
     "motivation",
     "attention_points",
     "looking_forward",
-    "typology",
-    "effort_elements",
-    "effort_plan",
-    "assessment_strengths",
-    "assessment_challenges",
-    "housing_recommendation",
-    "next_steps",
+    AssessmentRole,
     "health_follow_up",
     "language_evidence",
     "rating_evidence",
@@ -86,18 +91,7 @@ Role = Literal[
     "plan_when",
     "typology_reason",
 ]
-# The consultant's own conclusions: the assessment part of the report and of the JSON.
-ASSESSMENT_ROLES = frozenset(
-    {
-        "typology",
-        "effort_elements",
-        "effort_plan",
-        "assessment_strengths",
-        "assessment_challenges",
-        "housing_recommendation",
-        "next_steps",
-    }
-)
+ASSESSMENT_ROLES: frozenset[str] = frozenset(get_args(AssessmentRole))
 
 
 def text_in(texts: LangText, lang: str, fallback: str | None = None) -> str:

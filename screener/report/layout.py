@@ -16,7 +16,6 @@ from screener.report.styles import (
     ACCENT,
     CONTENT_WIDTH,
     FLAG,
-    RULE,
     clip,
     esc,
     styles,
@@ -162,11 +161,6 @@ def follow_up_mark() -> str:
     return f'<font color="{FLAG}">■ {words}</font>'
 
 
-def note_paragraph(note: str) -> Flowable:
-    """A short consultant's note as one paragraph (see ``note_paragraphs`` for any length)."""
-    return note_paragraphs(note)[0]
-
-
 def note_paragraphs(note: str) -> list[Flowable]:
     """The consultant's note after its heading, in pieces when long (as ``paras``)."""
     # The messages stay outside f-strings: Babel's extractor does not look inside them.
@@ -249,18 +243,3 @@ def data_table(
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(header=True, zebra=True, rows=len(data)))
     return table
-
-
-def rule() -> Flowable:
-    from reportlab.lib import colors
-    from reportlab.platypus import HRFlowable
-
-    return HRFlowable(
-        width="100%", thickness=0.4, color=colors.HexColor(RULE), spaceBefore=4, spaceAfter=4
-    )
-
-
-def spacer(height: float) -> Flowable:
-    from reportlab.platypus import Spacer
-
-    return Spacer(1, height)

@@ -72,7 +72,6 @@ class Styles:
     key: Any
     value: Any
     fine: Any
-    mono: Any
 
 
 def styles() -> Styles:
@@ -108,6 +107,16 @@ def language_styles(lang: str) -> Styles:
     def derive(name: str, **kw: Any) -> Any:
         return ParagraphStyle(name, parent=base, **kw)
 
+    h2 = derive(
+        "h2",
+        fontName=BOLD,
+        fontSize=10.5,
+        leading=14,
+        textColor=accent,
+        spaceBefore=10,
+        spaceAfter=4,
+        keepWithNext=1,
+    )
     return Styles(
         title=derive("title", fontName=BOLD, fontSize=21, leading=26, textColor=accent),
         subtitle=derive("subtitle", fontSize=10.5, leading=14, textColor=muted, spaceAfter=10),
@@ -121,25 +130,8 @@ def language_styles(lang: str) -> Styles:
             spaceAfter=4,
             keepWithNext=1,
         ),
-        h2=derive(
-            "h2",
-            fontName=BOLD,
-            fontSize=10.5,
-            leading=14,
-            textColor=accent,
-            spaceBefore=10,
-            spaceAfter=4,
-            keepWithNext=1,
-        ),
-        h2_loose=derive(
-            "h2_loose",
-            fontName=BOLD,
-            fontSize=10.5,
-            leading=14,
-            textColor=accent,
-            spaceBefore=10,
-            spaceAfter=4,
-        ),
+        h2=h2,
+        h2_loose=ParagraphStyle("h2_loose", parent=h2, keepWithNext=0),  # may end a page
         h3=derive("h3", fontName=BOLD, fontSize=9.5, leading=13, spaceBefore=6, keepWithNext=1),
         body=derive("body", spaceAfter=4),
         small=derive("small", fontSize=8.5, leading=12, textColor=muted, spaceAfter=4),
@@ -170,7 +162,6 @@ def language_styles(lang: str) -> Styles:
         key=derive("key", fontName=BOLD, fontSize=8.5, leading=12, textColor=muted),
         value=derive("value", fontSize=9.5, leading=12.5),
         fine=derive("fine", fontSize=7.5, leading=10, textColor=muted),
-        mono=derive("mono", fontSize=7.5, leading=10),
     )
 
 

@@ -5,7 +5,7 @@ ligature, in logical order); each run of text is set in the bundled font that co
 (``report.fonts``), in the weight and slant of the text around it. Right-to-left order is
 applied per printed line, after the paragraph has been broken into lines in logical order
 (``report.paragraph``), so an Arabic sentence that wraps reads from the first line on.
-reportlab's own bidi needs ``rlbidi`` (not installable here); ``python-bidi``'s reference
+reportlab's own bidi needs ``rlbidi`` (not on PyPI); ``python-bidi``'s reference
 algorithm gives the visual order of each line.
 
 Characters no bundled font can draw (emoji, scripts not bundled) become U+FFFD, a visible mark,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -95,7 +95,7 @@ class _Change:
     def finish(self) -> None:
         if not self.dirty:
             return
-        values = {**self.values, "updated_at": convert.now()}
+        values = {**self.values, "updated_at": self.repo.now()}
         assignments = ", ".join(f"{column} = ?" for column in values)
         self.conn.execute(
             f"UPDATE interview SET {assignments} WHERE id = ?",
@@ -123,15 +123,18 @@ class StoreConnection:
         *,
         key: DatabaseKey | None = None,
         exclusive: bool = False,
+        clock: Callable[[], str] = convert.now,
     ) -> None:
         """Open (creating if absent) the database at ``db_path``; raises DatabaseError.
 
         ``key`` opens an encrypted (SQLCipher) file; ``exclusive`` takes the single-writer lock
-        first (the app does; DatabaseInUseError when another copy holds it)."""
+        first (the app does; DatabaseInUseError when another copy holds it); ``clock`` gives
+        the stored timestamps (tests pass a fixed one)."""
         from screener.store.lock import WriterLock
 
         self.path = Path(db_path)
         self.actor = clean_text(actor)
+        self.now = clock
         self.encrypted = key is not None
         self._key = key
         self.wipe_pending = False  # erased data may still be in the WAL (a reader held it)
@@ -327,7 +330,7 @@ class StoreConnection:
             _INSERT_EVENT,
             (
                 interview_id,
-                convert.now(),
+                self.now(),
                 self.actor,
                 kind,
                 item,

@@ -93,7 +93,7 @@ class Repository(StoreConnection):
         snapshot_json = questionnaire.model_dump_json()
         digest = questionnaire.content_hash()
         shape = shape_of(json.loads(snapshot_json))
-        stamp = convert.now()
+        stamp = self.now()
         with self._tx() as conn:
             known = conn.execute(
                 "SELECT 1 FROM questionnaire_snapshot WHERE hash = ?", (digest,)
@@ -182,7 +182,7 @@ class Repository(StoreConnection):
                 change.set(answered_count=change["answered_count"] + 1)
             elif tuple(found) == new:
                 return  # nothing changed: no write, no event
-            conn.execute(_UPSERT_ANSWER, (interview_id, item, *new, convert.now()))
+            conn.execute(_UPSERT_ANSWER, (interview_id, item, *new, self.now()))
             kind = "answer" if state is AnswerState.ANSWERED else "mark"
             old = convert.answer_payload(None if found is None else tuple(found))
             change.log(kind, item, old, convert.answer_payload(new))
@@ -239,7 +239,7 @@ class Repository(StoreConnection):
                 return
             conn.execute(
                 _UPSERT_NOTE,
-                (interview_id, item, str(new["note"]), bool(new["flagged"]), convert.now()),
+                (interview_id, item, str(new["note"]), bool(new["flagged"]), self.now()),
             )
 
     def set_position(self, interview_id: int, section: str, item: str | None) -> None:
@@ -311,14 +311,14 @@ class Repository(StoreConnection):
                     (interview_id, field),
                 )
             else:
-                conn.execute(_UPSERT_PAPER, (interview_id, field, new, convert.now()))
+                conn.execute(_UPSERT_PAPER, (interview_id, field, new, self.now()))
             change.log("paper", field, old, new)
 
     # -- life cycle -------------------------------------------------------------------------
 
     def finalize(self, interview_id: int) -> None:
         with self._change(interview_id) as change:
-            change.set(status=Status.FINALIZED.value, finalized_at=convert.now())
+            change.set(status=Status.FINALIZED.value, finalized_at=self.now())
             change.log("finalized", None, Status.DRAFT.value, Status.FINALIZED.value)
 
     def reopen(self, interview_id: int, reason: str) -> None:
@@ -337,7 +337,7 @@ class Repository(StoreConnection):
         """Record an export. A finalized interview becomes EXPORTED; a draft stays a draft."""
         with self._change(interview_id, allow_final=True) as change:
             old = {"status": change["status"], "exported_at": change["exported_at"]}
-            change.set(exported_at=convert.now())
+            change.set(exported_at=self.now())
             if change["status"] == Status.FINALIZED:
                 change.set(status=Status.EXPORTED.value)
             change.log(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -43,11 +44,18 @@ class ScreenerApp(App[None]):
     COMMANDS = {AppCommands}
 
     def __init__(
-        self, settings: Settings, repo: Repository, questionnaire: Questionnaire | None = None
+        self,
+        settings: Settings,
+        repo: Repository,
+        questionnaire: Questionnaire | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """``clock`` (seconds) drives the interview clock; tests pass a fixed one."""
         super().__init__()
         self.settings = settings
         self.repo = repo
+        self.clock = clock
         self._questionnaire = questionnaire
         self.sessions: dict[int, InterviewSession] = {}
         self.auto_lock: AutoLock | None = None
@@ -261,15 +269,20 @@ class ScreenerApp(App[None]):
             session.close(timeout=1.0)
 
 
-def build_app(settings: Settings, repo: Repository | None = None) -> ScreenerApp:
+def build_app(
+    settings: Settings,
+    repo: Repository | None = None,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+) -> ScreenerApp:
     """Open the store named by ``settings`` and build the app on it (the questionnaire is read
-    when a new interview needs it: ``ScreenerApp.questionnaire``)."""
+    when a new interview needs it: ``ScreenerApp.questionnaire``); ``clock`` as in the app."""
     from screener.store.repository import Repository
 
     i18n.set_language(settings.language)
     if repo is None:
         repo = Repository(settings.db_path, actor=settings.actor)
-    app = ScreenerApp(settings, repo)
+    app = ScreenerApp(settings, repo, clock=clock)
     # Everything loaded so far (modules, the questionnaire) lives as long as the process: moved
     # out of the collector's view, a full collection no longer stalls a keystroke for ~100 ms.
     gc.freeze()

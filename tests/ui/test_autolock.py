@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_trust import _text
-from ui_kit import CONSENTED, PilotApp, focus, question, stored, until
+from ui_kit import CONSENTED, PilotApp, focus, question, screen_text, stored, until
 
 from screener import i18n
 from screener.questionnaire.model import Questionnaire
@@ -39,12 +38,12 @@ async def test_locked_screen_shows_no_personal_data(
             screen = app.screen
             await focus(pilot, screen, "home_town")
             await pilot.press(*"Massawa")
-            assert NAME in _text(app) and "Massawa" in _text(app)
+            assert NAME in screen_text(app) and "Massawa" in screen_text(app)
             assert app.auto_lock is not None
             app.auto_lock.lock()
             await until(pilot, lambda: isinstance(app.screen, LockScreen))
             await pilot.pause(0.2)
-            shown = _text(app)
+            shown = screen_text(app)
             assert NAME not in shown and "Massawa" not in shown
             assert stored(app, repo, iid).values()["home_town"] == "Massawa"  # flushed first
             app.screen.query_one("#passphrase").value = PASS  # type: ignore[attr-defined]

@@ -19,16 +19,13 @@ from screener import i18n
 from screener.demo import create_demo
 from screener.questionnaire.loader import load_default
 from screener.settings import Settings
-from screener.store import convert
 from screener.store.records import InterviewInfo
 from screener.store.repository import Repository
 from screener.ui.app import ScreenerApp
-from screener.ui.screens import interview as interview_screen
 from screener.ui.screens.assessment import AssessmentScreen
 from screener.ui.screens.consent import ConsentScreen
 from screener.ui.screens.interview import InterviewScreen
 from screener.ui.screens.review import ReviewScreen
-from screener.ui.widgets.clock import Clock
 
 FIXED_STAMP = "2026-11-22T09:30:00.000000+00:00"
 
@@ -37,12 +34,10 @@ FIXED_STAMP = "2026-11-22T09:30:00.000000+00:00"
 def demo_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ScreenerApp]:
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
-    monkeypatch.setattr(convert, "now", lambda: FIXED_STAMP)
-    monkeypatch.setattr(interview_screen, "Clock", lambda: Clock(now=lambda: 1000.0))
     i18n.set_language("da")
     settings = Settings(db_path=tmp_path / "snap.sqlite3", language="da", cursor_blink=False)
     questionnaire = load_default(settings.questionnaire_dir)
-    repo = Repository(settings.db_path)
+    repo = Repository(settings.db_path, clock=lambda: FIXED_STAMP)
     create_demo(repo, questionnaire)
     second = InterviewInfo(
         candidate_name="Nguyễn Thị Lan", case_id="T-2026-0002", municipality="Vejle"
@@ -50,7 +45,7 @@ def demo_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Screen
     repo.create_interview(second, questionnaire, consent=CONSENTED)
     third = InterviewInfo(candidate_name="Yonas [b]Tesfay[/b]", consultant="Karen Holm")
     repo.create_interview(third, questionnaire)  # consent not asked yet
-    yield ScreenerApp(settings, repo, questionnaire)
+    yield ScreenerApp(settings, repo, questionnaire, clock=lambda: 1000.0)
     repo.close()
     monkeypatch.delenv("TZ")
     time.tzset()

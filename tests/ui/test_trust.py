@@ -7,7 +7,16 @@ import random
 from typing import Any
 
 from textual.widgets import Input
-from ui_kit import CONSENTED, focus, make_app, open_screen, question, stored, until
+from ui_kit import (
+    CONSENTED,
+    focus,
+    make_app,
+    open_screen,
+    question,
+    screen_text,
+    stored,
+    until,
+)
 
 from screener.store.records import InterviewInfo, Status
 from screener.ui.screens.home import HomeScreen
@@ -106,25 +115,15 @@ async def test_names_with_markup_render_literally(tmp_path, repo, questionnaire)
     app = make_app(tmp_path, repo, questionnaire)
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(HomeScreen())
-        await until(pilot, lambda: name in _text(app))  # the home list
+        await until(pilot, lambda: name in screen_text(app))  # the home list
         screen = await open_screen(app, pilot, InterviewScreen(iid))
-        assert name in _text(app)  # the header
+        assert name in screen_text(app)  # the header
         await pilot.press("ctrl+r")  # review
         await pilot.pause()
-        assert name in _text(app)
+        assert name in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and app.return_code is None
-
-
-def _text(app: Any) -> str:
-    """The screen as plain text (from the SVG screenshot: tags removed, entities decoded)."""
-    import html
-    import re
-
-    svg = app.export_screenshot()
-    rows = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)
-    return "".join(html.unescape(re.sub(r"<[^>]+>", "", row)) for row in rows).replace("\xa0", " ")
 
 
 async def test_finalize_shows_no_error(tmp_path, repo, questionnaire, iid) -> None:

@@ -1,5 +1,6 @@
 """Shared pieces of the pilot tests: a small invented questionnaire that has one item of every
-type, an app without the home screen, and helpers to reach and read questions."""
+type (``questionnaires/valid/every_type.toml``), an app without the home screen, and helpers to
+reach and read questions and the screen."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from textual.screen import Screen
 
 from screener import i18n
+from screener.questionnaire.loader import load_questionnaire
 from screener.questionnaire.model import Questionnaire
 from screener.settings import Settings
 from screener.store.records import Consent, InterviewInfo
@@ -22,115 +24,7 @@ from screener.ui.widgets.questions import QuestionWidget
 CONSENTED = Consent(screening=True, handover=True, language="ar", sensitive=True, cv_postcard=True)
 
 APP_CSS = Path(__file__).resolve().parents[2] / "screener" / "ui" / "app.tcss"
-
-
-def t(en: str, da: str | None = None) -> dict[str, str]:
-    return {"en": en, "da": da or f"{en} (da)"}
-
-
-def item(kind: str, name: str, label: str, **extra: Any) -> dict[str, Any]:
-    return {"type": kind, "name": name, "label": t(label), **extra}
-
-
-QUESTIONNAIRE = {
-    "id": "ui-test",
-    "version": "1",
-    "title": t("UI test"),
-    "languages": ["da", "en"],
-    "default_language": "en",
-    "sections": [
-        {
-            "name": "basics",
-            "title": t("Basics", "Grundlag"),
-            "minutes": 10,
-            "guidance": t("Start gently."),
-            "items": [
-                item("note", "intro", "Say hello"),
-                item("text", "home_town", "Home town", hint=t("Where you grew up")),
-                item(
-                    "integer",
-                    "school_years",
-                    "Years in school",
-                    constraint=". >= 0 and . <= 30",
-                    constraint_message=t("Between 0 and 30"),
-                ),
-                item("decimal", "height", "Height in metres"),
-                item("date", "arrival", "Arrival date"),
-                item("long_text", "story", "Your story"),
-                item("select_one status", "status", "Status", other=True),
-                item("select_multiple langs", "langs", "Languages"),
-                item("scale", "motivation", "Motivation", low=t("low"), high=t("high")),
-                item("yes_no", "has_children", "Children?"),
-                item(
-                    "integer", "children", "How many children?", relevant="${has_children} = 'yes'"
-                ),
-                item(
-                    "text",
-                    "children_note",
-                    "About the children",
-                    relevant="${has_children} = 'yes'",
-                ),
-            ],
-        },
-        {
-            "name": "work",
-            "title": t("Work", "Arbejde"),
-            "minutes": 5,
-            "items": [
-                item("text", "dream_job", "Dream job"),
-                item("select_multiple trades", "trades", "Trades"),
-                item("scale", "danish", "Danish", min=0, max=4, low=t("none"), high=t("fluent")),
-                {
-                    **item("repeat", "jobs", "Jobs"),
-                    "items": [
-                        item("text", "job_title", "Job title"),
-                        item("integer", "job_years", "Years"),
-                    ],
-                },
-            ],
-        },
-        {
-            "name": "assessment",
-            "title": t("Assessment", "Vurdering"),
-            "items": [
-                item("select_one typology", "typology", "Typology", role="typology"),
-                item("select_multiple efforts", "efforts", "Efforts", role="effort_elements"),
-            ],
-        },
-    ],
-    "choices": {
-        "trades": [{"value": f"t{n}", "label": t(f"Trade {n}")} for n in range(1, 13)],
-        "status": [
-            {"value": "asylum", "label": t("Asylum seeker")},
-            {"value": "placed", "label": t("Placed")},
-        ],
-        "langs": [
-            {"value": "ar", "label": t("Arabic")},
-            {"value": "en", "label": t("English")},
-            {"value": "fa", "label": t("Farsi")},
-        ],
-        "typology": [
-            {
-                "value": "type1",
-                "label": t("Type one"),
-                "description": t("Practical people"),
-                "suggests": ["cv", "visit"],
-            },
-            {
-                "value": "type2",
-                "label": t("Type two"),
-                "description": t("Educated people"),
-                "suggests": ["mentor"],
-            },
-        ],
-        "efforts": [
-            {"value": "cv", "label": t("CV")},
-            {"value": "visit", "label": t("Company visit")},
-            {"value": "mentor", "label": t("Mentor")},
-            {"value": "danish", "label": t("Danish lessons")},
-        ],
-    },
-}
+QUESTIONNAIRE = Path(__file__).resolve().parents[1] / "questionnaires" / "valid" / "every_type.toml"
 
 
 class BlankScreen(Screen[None]):
@@ -146,7 +40,7 @@ class PilotApp(ScreenerApp):
 
 @pytest.fixture
 def questionnaire() -> Questionnaire:
-    return Questionnaire.model_validate(QUESTIONNAIRE)
+    return load_questionnaire(QUESTIONNAIRE)
 
 
 @pytest.fixture
@@ -190,6 +84,16 @@ def stored(app: PilotApp, repo: Repository, iid: int) -> Any:
     for session in app.sessions.values():
         assert session.flush(), "writes still pending"
     return repo.get(iid)
+
+
+def screen_text(app: Any) -> str:
+    """The screen as plain text (from the SVG screenshot: tags removed, entities decoded)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    rows = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)
+    return "".join(html.unescape(re.sub(r"<[^>]+>", "", row)) for row in rows).replace("\xa0", " ")
 
 
 async def until(pilot: Any, predicate: Any, timeout: float = 10.0) -> None:

@@ -70,7 +70,7 @@ class InterviewScreen(ScreenerScreen):
         self.start_at = (section, item)
         self.state: InterviewSession | None = None
         self.section: Section | None = None
-        self.clock = Clock()
+        self.clock = Clock(now=lambda: self.sapp.clock())  # the app's clock, once mounted
         self._ticks = 0
         self._pending = 0
         self._failed = False

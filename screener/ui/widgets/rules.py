@@ -15,10 +15,6 @@ if TYPE_CHECKING:
 OTHER = logic.OTHER
 
 
-def relevant(item: Item, values: dict[str, Any], entry: dict[str, Any] | None = None) -> bool:
-    return logic.is_relevant(item, values, entry)
-
-
 def progress(section: Section, state: InterviewSession) -> tuple[int, int, bool]:
     """(answered, visible, complete) for the sidebar."""
     result = logic.section_progress(section, state.values(), state.nonresponses())
