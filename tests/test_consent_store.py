@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,13 @@ def test_consent_not_yet_asked_is_kept_apart_from_no(repo: Repository) -> None:
     assert stored is not None
     assert stored.screening is True and stored.handover is None and stored.sensitive is None
     assert not stored.complete
+
+
+def test_the_consent_is_stamped_by_the_store_clock(tmp_path: Path) -> None:
+    stamp = "2026-03-02T09:30:00.000000+00:00"
+    with Repository(tmp_path / "clock.sqlite3", clock=lambda: stamp) as repo:
+        interview_id = repo.create_interview(info(), questionnaire())
+        repo.record_consent(interview_id, CONSENTED)
+        recorded = repo.get(interview_id).consent
+        assert recorded is not None and recorded.recorded_at is not None
+        assert recorded.recorded_at == datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

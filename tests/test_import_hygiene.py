@@ -22,7 +22,12 @@ SOURCE_ROOT = Path(screener.__file__).resolve().parent.parent
 WALK = """
 import importlib, json, pkgutil, sys
 
-SKIP = {"screener.ui", "screener.__main__", "screener.hub.migrations.env"}
+SKIP = {
+    "screener.ui",
+    "screener.__main__",
+    "screener.hub.migrations.env",
+    "screener.store.revisions.env",
+}
 
 
 def walk(path, prefix):

@@ -78,11 +78,12 @@ def answer_of(row: AnswerRecord) -> Answer:
     )
 
 
-def consent_payload(consent: Consent) -> dict[str, Any]:
+def consent_payload(consent: Consent, stamp: str) -> dict[str, Any]:
+    """``stamp`` (the store's clock) is the time of recording unless the consent names one."""
     data = asdict(consent)
     data["language"] = clean_text(consent.language)
     data["interpreter"] = clean_text(consent.interpreter)
-    recorded = consent.recorded_at or datetime.now(UTC)
+    recorded = consent.recorded_at or datetime.fromisoformat(stamp)
     if recorded.tzinfo is None:
         recorded = recorded.astimezone()
     data["recorded_at"] = recorded.astimezone(UTC).isoformat(timespec="microseconds")

@@ -127,7 +127,7 @@ class Repository(StoreConnection):
             new = {**data, "questionnaire": [questionnaire.id, questionnaire.version, digest]}
             self._log(conn, interview_id, "created", new=new)
             if consent is not None:
-                data_consent = convert.consent_payload(consent)
+                data_consent = convert.consent_payload(consent, stamp)
                 conn.execute(
                     "UPDATE interview SET consent_json = ? WHERE id = ?",
                     (convert.dumps(data_consent), interview_id),
@@ -277,7 +277,7 @@ class Repository(StoreConnection):
     def record_consent(self, interview_id: int, consent: Consent) -> None:
         """Record (or change) the consents; every change is an event. Allowed on a finalized
         interview too: a withdrawal must take effect on every later export."""
-        data = convert.consent_payload(consent)
+        data = convert.consent_payload(consent, self.now())
         with self._change(interview_id, allow_final=True) as change:
             old = json.loads(change["consent_json"]) if change["consent_json"] else None
             if old is not None and {k: v for k, v in old.items() if k != "recorded_at"} == {

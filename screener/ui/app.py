@@ -94,6 +94,7 @@ class ScreenerApp(App[None]):
                 key,
                 self.settings.lock_after_s,
                 on_lock=self._before_lock,
+                clock=self.clock,
             )
             self.auto_lock.start()
 
