@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from screener.errors import ExportError
 from screener.i18n import _
@@ -96,21 +95,6 @@ def refusal_card() -> str:
     return _(
         "The candidate has not consented to handing the result over. Record that consent first."
     )
-
-
-def write_cv(interview: Interview, path: Path, lang: str) -> None:
-    from screener.files import atomic_write
-
-    atomic_write(Path(path), cv_pdf_bytes(interview, lang))
-
-
-def write_card(interview: Interview, path: Path, lang: str) -> bool:
-    """Write the kompetencekort; True when descriptions had to be shortened."""
-    from screener.files import atomic_write
-
-    data, shortened = card_pdf_bytes(interview, lang)
-    atomic_write(Path(path), data)
-    return shortened
 
 
 def bundle_papers(interview: Interview, lang: str) -> dict[str, bytes]:

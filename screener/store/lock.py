@@ -34,10 +34,6 @@ class WriterLock:
         self.path = lock_path(self.db_path)
         self._conn: sqlite3.Connection | None = None
 
-    @property
-    def held(self) -> bool:
-        return self._conn is not None
-
     def acquire(self) -> None:
         """Take the lock at once or raise DatabaseInUseError (translated, names the file)."""
         if self._conn is not None:

@@ -14,7 +14,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -354,10 +353,3 @@ def _write_rows(conn: Any, interview_id: int, record: TransferRecord, known: set
             if (e.at, e.actor, e.kind, e.item, e.old_json, e.new_json) not in known
         ],
     )
-
-
-def read_record(path: Path, password: str | None) -> dict[str, Any]:
-    """A transfer record from a zip (with its password) or a plain JSON file."""
-    from screener.bundle import read_bundle_json
-
-    return read_bundle_json(path, password)
