@@ -213,6 +213,7 @@ HAND_WRITTEN = (
     "transfer.py",
     "export_json.py",
     "refusal.py",
+    "statements.py",
 )
 
 
@@ -242,18 +243,18 @@ def _statements() -> list[str]:
 def test_every_hand_written_statement_names_only_declared_columns(tmp_path: Path) -> None:
     """SQLite prepares each statement against a file made from ``tables.py``: a column or
     table the models do not declare fails here, not in the field."""
-    from screener.store import connection, queries, repository, transfer
+    from screener.store import connection, queries, statements, transfer
 
     path = tmp_path / "new.sqlite3"
     Repository(path).close()
-    statements = [
+    found = [
         *_statements(),
-        repository._INSERT_INTERVIEW,
+        statements.INSERT_INTERVIEW,
         f"SELECT {queries.SUMMARY_COLUMNS} FROM interview",
     ]
-    assert len(statements) > 20
+    assert len(found) > 20
     with sqlite3.connect(path) as conn:
-        for statement in statements:
+        for statement in found:
             try:
                 conn.execute(f"EXPLAIN {statement}", [None] * statement.count("?"))
             except sqlite3.Error as error:
@@ -264,7 +265,7 @@ def test_every_hand_written_statement_names_only_declared_columns(tmp_path: Path
     declared = set(InterviewRow.__table__.columns.keys())  # type: ignore[attr-defined]
     for columns in (
         connection._ROW_COLUMNS,
-        repository._NEW_INTERVIEW_COLUMNS,
+        statements.NEW_INTERVIEW_COLUMNS,
         transfer.ROW_COLUMNS,
         transfer._DERIVED,
     ):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from screener.i18n import _
 from screener.interview.values import is_empty
-from screener.store import convert, queries
+from screener.store import convert, queries, statements
 from screener.store.connection import StoreConnection
 from screener.store.items import shape_of
 from screener.store.migrations import search_key
@@ -38,45 +38,6 @@ from screener.store.text import clean_text, clean_value
 if TYPE_CHECKING:
     from screener.questionnaire.model import Questionnaire
 
-# The columns a new interview row is written with, in this order.
-_NEW_INTERVIEW_COLUMNS = (
-    *convert.INFO_FIELDS,
-    "status",
-    "questionnaire_id",
-    "questionnaire_version",
-    "questionnaire_hash",
-    "created_at",
-    "updated_at",
-    "elapsed_seconds",
-    "search_key",
-    "answered_count",
-    "total_count",
-)
-_INSERT_INTERVIEW = (
-    f"INSERT INTO interview ({', '.join(_NEW_INTERVIEW_COLUMNS)})"
-    f" VALUES ({', '.join('?' for _ in _NEW_INTERVIEW_COLUMNS)})"
-)
-_SELECT_ANSWER = "SELECT state, value_json, other FROM answer WHERE interview_id = ? AND item = ?"
-_UPSERT_ANSWER = (
-    "INSERT INTO answer (interview_id, item, state, value_json, other, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (interview_id, item) DO UPDATE SET"
-    " state = excluded.state, value_json = excluded.value_json, other = excluded.other,"
-    " updated_at = excluded.updated_at"
-)
-_UPSERT_NOTE = (
-    "INSERT INTO item_note (interview_id, item, note, flagged, updated_at) VALUES (?, ?, ?, ?, ?)"
-    " ON CONFLICT (interview_id, item) DO UPDATE SET note = excluded.note,"
-    " flagged = excluded.flagged, updated_at = excluded.updated_at"
-)
-_UPSERT_TIME = (
-    "INSERT INTO section_time (interview_id, section, seconds) VALUES (?, ?, ?)"
-    " ON CONFLICT (interview_id, section) DO UPDATE SET seconds = excluded.seconds"
-)
-_UPSERT_PAPER = (
-    "INSERT INTO paper_text (interview_id, field, value, updated_at) VALUES (?, ?, ?, ?)"
-    " ON CONFLICT (interview_id, field) DO UPDATE SET value = excluded.value,"
-    " updated_at = excluded.updated_at"
-)
 # A paper field key: dotted lower-case words, e.g. "cv.job.da".
 _PAPER_FIELD = re.compile(r"[a-z][a-z0-9_]{0,30}(\.[a-z][a-z0-9_]{0,30}){0,3}")
 
@@ -121,7 +82,8 @@ class Repository(StoreConnection):
                 "total_count": len(shape.answerable),
             }
             cursor = conn.execute(
-                _INSERT_INTERVIEW, tuple(row[name] for name in _NEW_INTERVIEW_COLUMNS)
+                statements.INSERT_INTERVIEW,
+                tuple(row[name] for name in statements.NEW_INTERVIEW_COLUMNS),
             )
             interview_id = int(cursor.lastrowid)
             new = {**data, "questionnaire": [questionnaire.id, questionnaire.version, digest]}
@@ -177,12 +139,12 @@ class Repository(StoreConnection):
         with self._change(interview_id) as change:
             self._check_item(change, item, answer=True)
             conn = change.conn
-            found = conn.execute(_SELECT_ANSWER, (interview_id, item)).fetchone()
+            found = conn.execute(statements.SELECT_ANSWER, (interview_id, item)).fetchone()
             if found is None:
                 change.set(answered_count=change["answered_count"] + 1)
             elif tuple(found) == new:
                 return  # nothing changed: no write, no event
-            conn.execute(_UPSERT_ANSWER, (interview_id, item, *new, self.now()))
+            conn.execute(statements.UPSERT_ANSWER, (interview_id, item, *new, self.now()))
             kind = "answer" if state is AnswerState.ANSWERED else "mark"
             old = convert.answer_payload(None if found is None else tuple(found))
             change.log(kind, item, old, convert.answer_payload(new))
@@ -191,7 +153,7 @@ class Repository(StoreConnection):
         with self._change(interview_id) as change:
             self._check_item(change, item, answer=True)
             conn = change.conn
-            found = conn.execute(_SELECT_ANSWER, (interview_id, item)).fetchone()
+            found = conn.execute(statements.SELECT_ANSWER, (interview_id, item)).fetchone()
             if found is None:
                 return
             old = convert.answer_payload(tuple(found))
@@ -238,7 +200,7 @@ class Repository(StoreConnection):
                     )
                 return
             conn.execute(
-                _UPSERT_NOTE,
+                statements.UPSERT_NOTE,
                 (interview_id, item, str(new["note"]), bool(new["flagged"]), self.now()),
             )
 
@@ -270,7 +232,7 @@ class Repository(StoreConnection):
             ).fetchone()
             old = 0.0 if found is None else float(found[0])
             total = old + seconds
-            conn.execute(_UPSERT_TIME, (interview_id, section, total))
+            conn.execute(statements.UPSERT_TIME, (interview_id, section, total))
             change.set(elapsed_seconds=float(change["elapsed_seconds"]) + seconds)
             change.log("elapsed", None, {section: old}, {section: total})
 
@@ -311,7 +273,7 @@ class Repository(StoreConnection):
                     (interview_id, field),
                 )
             else:
-                conn.execute(_UPSERT_PAPER, (interview_id, field, new, self.now()))
+                conn.execute(statements.UPSERT_PAPER, (interview_id, field, new, self.now()))
             change.log("paper", field, old, new)
 
     # -- life cycle -------------------------------------------------------------------------
