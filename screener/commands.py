@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from screener.errors import ScreenerError
-from screener.i18n import N_, _, format_date, set_language
+from screener.i18n import _, format_date, set_language
+from screener.interview.values import status_text
 from screener.settings import Settings
 
 if TYPE_CHECKING:
     from screener.store.records import Interview
     from screener.store.repository import Repository
-
-STATUS_NAMES = {"draft": N_("Draft"), "finalized": N_("Finalized"), "exported": N_("Exported")}
 
 
 def check(settings: Settings, files: list[Path], out: TextIO) -> int:
@@ -72,7 +71,7 @@ def list_interviews(settings: Settings, out: TextIO) -> int:
                 str(item.id),
                 item.candidate_name,
                 format_date(item.created_at.date(), fmt="short"),
-                _(STATUS_NAMES.get(item.status.value, item.status.value)),
+                status_text(item.status, item.declined),
                 item.municipality,
             ]
         )

@@ -62,6 +62,7 @@ def assert_only_the_refusal(repo: Repository, interview_id: int) -> None:
     )
     assert (kept.nationality, kept.interpreter_name, kept.place) == ("", "", "")
     assert repo.list_interviews(search="TEST-0001") == []
+    assert [s.declined for s in repo.list_interviews(search="Testperson")] == [True]
     repo.close()
     files = [repo.path.with_name(repo.path.name + end) for end in ("", "-wal", "-journal")]
     raw = b"".join(file.read_bytes() for file in files if file.exists())

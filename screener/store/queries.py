@@ -18,7 +18,8 @@ from screener.store.records import Event, Interview, InterviewSummary, Status
 from screener.store.text import clean_text, fold
 
 SUMMARY_COLUMNS = (
-    "id, candidate_name, created_at, updated_at, status, municipality, answered_count, total_count"
+    "id, candidate_name, created_at, updated_at, status, municipality, answered_count, total_count,"
+    " json_extract(consent_json, '$.screening') IS 0"  # 1: the candidate said no
 )
 # ix_interview_created is (created_at, rowid) and id is the rowid: no sort step, and with a
 # LIMIT the scan stops as soon as a page is full.
@@ -55,6 +56,7 @@ def summaries(conn: DBConnection, search: str, limit: int, offset: int) -> list[
             municipality=row[5],
             answered=row[6],
             total=row[7],
+            declined=bool(row[8]),
         )
         for row in rows
     ]

@@ -116,6 +116,7 @@ class InterviewSummary:
     municipality: str
     answered: int
     total: int
+    declined: bool = False  # said no to the screening: only the record of that is kept
 
 
 @dataclass

@@ -8,14 +8,12 @@ screens re-render (as after F2), the key list opens, and the screenshot is read.
 
 from __future__ import annotations
 
-import html
-import re
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
-from ui_kit import CONSENTED, PilotApp, until
+from ui_kit import CONSENTED, PilotApp, screen_text, until
 
 from screener import i18n
 from screener.questionnaire.model import Questionnaire
@@ -28,17 +26,6 @@ from screener.ui.translate import LanguageChanged
 
 DANISH = ("Mappe", "Rapportens sprog", "Skriv filer", "Tilbage")
 ENGLISH = ("Folder", "Report language", "Write files", "Back", "Export the handover")
-
-
-def screen_text(app: PilotApp) -> str:
-    """Every character on the terminal, row by row (from the SVG screenshot)."""
-    svg = app.export_screenshot()
-    rows: dict[str, list[str]] = {}
-    for y, text in re.findall(r'<text [^>]*y="([\d.]+)"[^>]*>(.*?)</text>', svg):
-        rows.setdefault(y, []).append(html.unescape(text).replace("\xa0", " "))
-    return "\n".join(
-        "".join(parts) for _y, parts in sorted(rows.items(), key=lambda r: float(r[0]))
-    )
 
 
 def assert_danish(text: str) -> None:

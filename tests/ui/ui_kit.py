@@ -87,13 +87,16 @@ def stored(app: PilotApp, repo: Repository, iid: int) -> Any:
 
 
 def screen_text(app: Any) -> str:
-    """The screen as plain text (from the SVG screenshot: tags removed, entities decoded)."""
+    """The screen as plain text, row by row (from the SVG screenshot: tags removed, entities
+    decoded)."""
     import html
     import re
 
     svg = app.export_screenshot()
-    rows = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)
-    return "".join(html.unescape(re.sub(r"<[^>]+>", "", row)) for row in rows).replace("\xa0", " ")
+    rows: dict[float, list[str]] = {}
+    for y, text in re.findall(r'<text [^>]*y="([\d.]+)"[^>]*>(.*?)</text>', svg, flags=re.S):
+        rows.setdefault(float(y), []).append(html.unescape(re.sub(r"<[^>]+>", "", text)))
+    return "\n".join("".join(parts) for _y, parts in sorted(rows.items())).replace("\xa0", " ")
 
 
 async def until(pilot: Any, predicate: Any, timeout: float = 10.0) -> None:

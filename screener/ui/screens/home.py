@@ -18,9 +18,10 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static
 
 from screener.i18n import _, current_language, format_date, format_number
-from screener.store.records import InterviewSummary, Status
+from screener.interview.values import status_text
+from screener.store.records import InterviewSummary
 from screener.ui.command_table import bindings
-from screener.ui.messages import OpenInterview, OpenScreen
+from screener.ui.messages import OpenConsent, OpenInterview, OpenScreen
 from screener.ui.screens.base import ScreenerScreen
 from screener.ui.widgets.footer import KeysFooter
 
@@ -30,14 +31,6 @@ PAGE_SIZE = 60
 MORE_WHEN_LEFT = 10  # fetch the next page when the cursor is this close to the last row
 SHOWN_PROBLEMS = 5  # of a broken questionnaire's problems; `screener check` lists all
 _CONTROL = re.compile("[\x07\x08\x0b\x0c\x0d]")  # what Rich's Text strips from a text
-
-
-def status_text(status: Status) -> str:
-    return {
-        Status.DRAFT: _("Draft"),
-        Status.FINALIZED: _("Finalized"),
-        Status.EXPORTED: _("Exported"),
-    }[status]
 
 
 @lru_cache(maxsize=2048)
@@ -156,11 +149,12 @@ class HomeScreen(ScreenerScreen):
         table = self.query_one(DataTable)
         lang = current_language()
         for summary in summaries:
-            progress = f"{summary.answered}/{summary.total}" if summary.total else ""
+            shown = summary.total and not summary.declined
+            progress = f"{summary.answered}/{summary.total}" if shown else ""
             table.add_row(
                 Cell(summary.candidate_name),
                 Cell(short_date(summary.created_at.date(), lang)),
-                Cell(status_text(summary.status)),
+                Cell(status_text(summary.status, summary.declined)),
                 Cell(summary.municipality),
                 Cell(progress),
                 key=str(summary.id),
@@ -261,7 +255,10 @@ class HomeScreen(ScreenerScreen):
         summary = self.selected()
         if summary is None:
             return
-        self.post_message(OpenInterview(summary.id))
+        if summary.declined:  # nothing to ask: the recorded no, which the candidate may change
+            self.post_message(OpenConsent(summary.id, first=True))
+        else:
+            self.post_message(OpenInterview(summary.id))
 
     def action_export(self) -> None:
         summary = self.selected()
