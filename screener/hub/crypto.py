@@ -17,35 +17,23 @@ from typing import Any
 
 from screener.hub.engine import HubError
 from screener.i18n import _
+from screener.security.kdf import SALT_BYTES, KdfParams, derive
 
-SALT_BYTES = 16
-# argon2id, RFC 9106's second recommended option (64 MiB, 3 passes).
-TIME_COST, MEMORY_KIB, PARALLELISM = 3, 64 * 1024, 4
+# argon2id, RFC 9106's second recommended option (64 MiB, 3 passes): the laptop's derivation
+# with the hub's own cost (a hub opens its file once per engine, not at every unlock).
+HUB_KDF = KdfParams(time_cost=3, memory_kib=64 * 1024, parallelism=4)
 
 
 def cipher_module() -> ModuleType:
-    try:
-        import sqlcipher3.dbapi2 as module  # type: ignore[import-untyped]
-    except ImportError as error:
-        raise HubError(
-            _("The embedded hub needs SQLCipher. Install it with: pip install 'screener[hub]'")
-        ) from error
+    """SQLCipher's DB-API module (a core dependency: the laptop's store uses it too)."""
+    import sqlcipher3.dbapi2 as module  # type: ignore[import-untyped]
+
     return module  # type: ignore[no-any-return]
 
 
 @functools.lru_cache(maxsize=8)
 def derive_key(passphrase: str, salt: bytes) -> bytes:
-    from argon2.low_level import Type, hash_secret_raw
-
-    return hash_secret_raw(
-        passphrase.encode("utf-8"),
-        salt,
-        time_cost=TIME_COST,
-        memory_cost=MEMORY_KIB,
-        parallelism=PARALLELISM,
-        hash_len=32,
-        type=Type.ID,
-    )
+    return derive(passphrase, salt, HUB_KDF)
 
 
 def salt_of(path: Path) -> bytes:
