@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import tomllib
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -178,8 +179,21 @@ def test_finalize_makes_read_only_and_reopen_logs_the_reason(repo: Repository) -
     repo.set_answer(interview_id, "mother_tongue", "Pashto")
 
 
+class Ticking:
+    """A store clock that moves ``step`` at every reading (two minutes: no two writes are
+    "moments apart", so none is merged into the one before)."""
+
+    def __init__(self, step: timedelta = timedelta(minutes=2)) -> None:
+        self.at = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+        self.step = step
+
+    def __call__(self) -> str:
+        self.at += self.step
+        return self.at.isoformat(timespec="microseconds")
+
+
 def test_every_change_is_logged_with_actor_item_old_and_new(db_path: Path) -> None:
-    with Repository(db_path, actor="karen") as repo:
+    with Repository(db_path, actor="karen", clock=Ticking()) as repo:
         interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
         repo.set_answer(interview_id, "children", 1)
         repo.set_answer(interview_id, "children", 2)
@@ -201,15 +215,18 @@ def test_answer_and_event_are_one_transaction(repo: Repository, db_path: Path) -
     interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
     repo.set_answer(interview_id, "mother_tongue", "Somali")
     other = sqlite3.connect(db_path)
-    other.execute(
-        "CREATE TRIGGER no_events BEFORE INSERT ON event BEGIN SELECT RAISE(ABORT, 'no'); END"
-    )
+    for change in ("INSERT", "UPDATE"):  # a new event, or one merged into the last
+        other.execute(
+            f"CREATE TRIGGER no_{change} BEFORE {change} ON event"
+            " BEGIN SELECT RAISE(ABORT, 'no'); END"
+        )
     other.commit()
     with pytest.raises(DatabaseError):
         repo.set_answer(interview_id, "mother_tongue", "Oromo")
     with pytest.raises(DatabaseError):
         repo.set_note(interview_id, "story", "lost with its event")
-    other.execute("DROP TRIGGER no_events")
+    other.execute("DROP TRIGGER no_INSERT")
+    other.execute("DROP TRIGGER no_UPDATE")
     other.commit()
     other.close()
     interview = repo.get(interview_id)
@@ -292,3 +309,24 @@ def test_worker_threads_can_save(repo: Repository) -> None:
         thread.join()
     assert errors == []
     assert repo.get(interview_id).elapsed_seconds == 80
+
+
+def test_an_answer_typed_on_is_one_entry_of_the_log(db_path: Path) -> None:
+    """Stored at every pause while the interpreter talks: one event from the text before to
+    the text after, not one per pause; a write minutes later, or of another item, is new."""
+    clock = Ticking(step=timedelta(seconds=1))
+    with Repository(db_path, clock=clock) as repo:
+        interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
+        for text in ("Hun", "Hun har", "Hun har arbejdet som syerske"):
+            repo.set_answer(interview_id, "story", text)
+        repo.set_answer(interview_id, "mother_tongue", "Tigrinya")
+        repo.set_answer(interview_id, "story", "Hun har arbejdet som syerske i 6 år")
+        clock.at += timedelta(minutes=5)  # back to the story after a break
+        repo.set_answer(interview_id, "story", "Hun har arbejdet som syerske i 7 år")
+        answers = [e for e in repo.events(interview_id) if e.kind == "answer"]
+    assert [(e.item, e.old and e.old["value"], e.new["value"]) for e in answers] == [
+        ("story", None, "Hun har arbejdet som syerske"),
+        ("mother_tongue", None, "Tigrinya"),
+        ("story", "Hun har arbejdet som syerske", "Hun har arbejdet som syerske i 6 år"),
+        ("story", "Hun har arbejdet som syerske i 6 år", "Hun har arbejdet som syerske i 7 år"),
+    ]

@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -44,6 +45,11 @@ _INSERT_EVENT = (
     "INSERT INTO event (interview_id, at, actor, kind, item, old_json, new_json)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
+_LAST_EVENT = (
+    "SELECT id, kind, item, actor, at FROM event WHERE interview_id = ? ORDER BY id DESC LIMIT 1"
+)
+_MERGE_EVENT = "UPDATE event SET at = ?, new_json = ? WHERE id = ?"
+TYPING_MERGE_SECONDS = 60.0  # answer writes of one item closer than this are one log entry
 # Columns a change may set on the interview row (besides updated_at, which every change sets).
 _ROW_COLUMNS = frozenset(
     {
@@ -91,6 +97,21 @@ class _Change:
     def log(self, kind: str, item: str | None = None, old: Any = None, new: Any = None) -> None:
         self.repo._log(self.conn, self.interview_id, kind, item, old, new)
         self.dirty = True
+
+    def log_typing(self, item: str, old: Any, new: Any) -> None:
+        """An answer typed on: merged into the last event when that is the same item's answer,
+        by the same actor, moments ago. A long text typed at the interpreter's pace (stored
+        at every pause) is then one entry of the log, from the text before to the text after,
+        instead of one entry, with the whole text, per pause."""
+        last = self.conn.execute(_LAST_EVENT, (self.interview_id,)).fetchone()
+        now = self.repo.now()
+        if last is not None and tuple(last[1:4]) == ("answer", item, self.repo.actor):
+            since = datetime.fromisoformat(now) - datetime.fromisoformat(last[4])
+            if since.total_seconds() < TYPING_MERGE_SECONDS:
+                self.conn.execute(_MERGE_EVENT, (now, convert.dumps(new), last[0]))
+                self.dirty = True
+                return
+        self.log("answer", item, old, new)
 
     def finish(self) -> None:
         if not self.dirty:

@@ -145,9 +145,11 @@ class Repository(StoreConnection):
             elif tuple(found) == new:
                 return  # nothing changed: no write, no event
             conn.execute(statements.UPSERT_ANSWER, (interview_id, item, *new, self.now()))
-            kind = "answer" if state is AnswerState.ANSWERED else "mark"
             old = convert.answer_payload(None if found is None else tuple(found))
-            change.log(kind, item, old, convert.answer_payload(new))
+            if state is AnswerState.ANSWERED:
+                change.log_typing(item, old, convert.answer_payload(new))
+            else:
+                change.log("mark", item, old, convert.answer_payload(new))
 
     def clear_answer(self, interview_id: int, item: str) -> None:
         with self._change(interview_id) as change:
