@@ -23,7 +23,7 @@ from screener.store import convert
 from screener.store.records import InterviewInfo
 from screener.store.repository import Repository
 from screener.ui.app import ScreenerApp
-from screener.ui.screens import interview as interview_screen
+from screener.ui.screens import body_screen
 from screener.ui.screens.assessment import AssessmentScreen
 from screener.ui.screens.consent import ConsentScreen
 from screener.ui.screens.interview import InterviewScreen
@@ -38,7 +38,7 @@ def demo_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Screen
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     monkeypatch.setattr(convert, "now", lambda: FIXED_STAMP)
-    monkeypatch.setattr(interview_screen, "Clock", lambda: Clock(now=lambda: 1000.0))
+    monkeypatch.setattr(body_screen, "Clock", lambda: Clock(now=lambda: 1000.0))
     i18n.set_language("da")
     settings = Settings(db_path=tmp_path / "snap.sqlite3", language="da", cursor_blink=False)
     questionnaire = load_default(settings.questionnaire_dir)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from screener.i18n import _
@@ -75,6 +76,12 @@ def ms(seconds: float) -> str:
 class HeaderBar(Horizontal):
     """One line: who, the interview time, the section time against its budget, saved or not."""
 
+    saved: reactive[tuple[int, bool]] = reactive((0, False), init=False)
+    """(writes still on their way to the disk, the last one failed)."""
+
+    def watch_saved(self, saved: tuple[int, bool]) -> None:
+        self.show_saved(*saved)
+
     def compose(self) -> ComposeResult:
         yield Static("", id="hb-name", markup=False)
         yield Static("", id="hb-mode")
@@ -111,6 +118,9 @@ class HeaderBar(Horizontal):
         else:
             part.update(_("Section {time}").format(time=ms(section)))
         part.set_class(bool(budget_minutes) and section > budget_minutes * 60, "-over")
+
+    def on_mount(self) -> None:
+        self.show_saved(*self.saved)
 
     def show_saved(self, pending: int, failed: bool) -> None:
         """ "Saved" only when nothing typed is waiting for the disk; a failure stays on screen

@@ -17,7 +17,8 @@ from textual.message import Message
 from screener.i18n import _, current_language
 from screener.store.records import AnswerState
 from screener.ui.widgets import rules
-from screener.ui.widgets.questions import QuestionWidget, make_question
+from screener.ui.widgets.factory import make_question
+from screener.ui.widgets.questions import QuestionWidget
 from screener.ui.widgets.repeat import RepeatQuestion
 
 if TYPE_CHECKING:
@@ -309,6 +310,14 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
         for ancestor in node.ancestors_with_self:
             if isinstance(ancestor, QuestionWidget):
                 return ancestor if ancestor.parent is self.page else None
+        return None
+
+    def first_invalid(self) -> tuple[str, str] | None:
+        """(section, item) of the first question, on any page, whose value is not valid."""
+        for name, page in self._pages.items():
+            for question in page.query_children(QuestionWidget):
+                if question.has_class("-invalid"):
+                    return name, question.item.name
         return None
 
     def focusable_questions(self) -> list[QuestionWidget]:

@@ -338,21 +338,3 @@ def _display(kind: str, value: Any) -> str:
     if kind == "decimal" and isinstance(value, float) and current_language() == "da":
         return f"{value:g}".replace(".", ",")
     return str(value)
-
-
-def make_question(
-    item: Item, questionnaire: Questionnaire, entry_mode: bool = False
-) -> QuestionWidget:
-    """The widget that fits ``item``'s kind (repeats get ``RepeatQuestion``)."""
-    kind = item.kind
-    if kind == "repeat":
-        from screener.ui.widgets.repeat import RepeatQuestion
-
-        return RepeatQuestion(item, questionnaire, entry_mode)
-    if kind in INPUT_KINDS:
-        return TextQuestion(item, questionnaire, entry_mode)
-    if kind == "long_text":
-        return LongTextQuestion(item, questionnaire, entry_mode)
-    if kind in CHOICE_KINDS:
-        return ChoiceQuestion(item, questionnaire, entry_mode)
-    return NoteItem(item, questionnaire, entry_mode)
