@@ -19,13 +19,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from screener.i18n import _, current_language
 from screener.store.records import AnswerState
 from screener.ui.translate import translate_bindings
 from screener.ui.widgets.choices import ChoicePicker
-from screener.ui.widgets.clock import Clock, HeaderBar
+from screener.ui.widgets.clock import Clock, HeaderBar, Line
 from screener.ui.widgets.form import QuestionForm
 from screener.ui.widgets.guide import GuidancePanel
 from screener.ui.widgets.questions import QuestionWidget
@@ -87,7 +87,7 @@ class InterviewBody(Vertical):
             if self.sidebar:
                 yield SectionSidebar(id="iv-sidebar")
             with Vertical(id="iv-main"):
-                yield Static("", id="iv-title", markup=False)
+                yield Line("", id="iv-title", markup=False)
                 yield QuestionForm(self.st, id="iv-form")
                 yield GuidancePanel("", id="iv-guide")
 
@@ -120,7 +120,7 @@ class InterviewBody(Vertical):
         q = self.st.questionnaire
         number = q.sections.index(self.section) + 1
         title = q.text(self.section.title, current_language())
-        self.query_one("#iv-title", Static).update(self.heading(number, title))
+        self.query_one("#iv-title", Line).show(self.heading(number, title))
         self.query_one(GuidancePanel).show_for(self.form.current, self.section)
         self.show_header()
         self.show_saved()
@@ -137,7 +137,11 @@ class InterviewBody(Vertical):
         if self.sidebar:
             self.query_one(SectionSidebar).show_current(section.name)
         self._show_section_texts()
-        if not self.form.focus_question(item, at_end):
+        if self.form.focus_question(item, at_end):
+            # The hint now, in the same layout as the page (not a frame later, on Moved).
+            focused = self.form.question_of(self.screen.focused)
+            self.query_one(GuidancePanel).show_for(focused, section)
+        else:
             if self.form.can_focus:
                 self.form.focus()
             elif self.sidebar:

@@ -15,7 +15,7 @@ from textual.widgets import Footer
 
 
 class QuietFooter(Footer):
-    _shown: tuple[object, ...] | None = None
+    _shown: frozenset[object] | None = None
 
     def compose(self) -> ComposeResult:
         self._shown = self._keys() if self._bindings_ready else None
@@ -23,13 +23,15 @@ class QuietFooter(Footer):
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if self._shown is not None and self.is_attached and self._shown == self._keys():
-            return  # the same keys: nothing to build
+            return  # the same keys (in whatever order the focus chain lists them)
         super().bindings_changed(screen)
 
-    def _keys(self) -> tuple[object, ...]:
-        """Every active key with what the footer would show of it."""
+    def _keys(self) -> frozenset[object]:
+        """The keys the footer shows (and the palette's), with their texts and state."""
         display = self.app.get_key_display
-        return tuple(
-            (key, display(binding), binding.description, binding.action, binding.show, enabled)
+        palette = self.app.COMMAND_PALETTE_BINDING
+        return frozenset(
+            (key, display(binding), binding.description, binding.action, enabled)
             for key, (_node, binding, enabled, _tip) in self.screen.active_bindings.items()
+            if binding.show or key == palette
         )

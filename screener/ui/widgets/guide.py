@@ -32,6 +32,8 @@ KIND_KEYS = {
 class GuidancePanel(Static):
     """The hint for the focused question (or the section's guidance) and the keys that fit it."""
 
+    _shown: Text | None = None
+
     def show_for(self, question: QuestionWidget | None, section: Section | None) -> None:
         lang = current_language()
         text = Text()
@@ -44,5 +46,7 @@ class GuidancePanel(Static):
             if text:
                 text.append("\n")
             text.append(_(keys), style="dim")
-        self.update(text)
+        if text != self._shown:  # each update lays the screen out again
+            self._shown = text
+            self.update(text)
         self.display = bool(text)

@@ -114,7 +114,8 @@ class QuestionWidget(Vertical):
     # -- feedback --------------------------------------------------------------------------------
     def show_error(self, message: str | None) -> None:
         error = self.query_one(".q-error", Static)
-        error.update(message or "")
+        if self.has_class("-invalid") or message:  # else it is empty and hidden already
+            error.update(message or "")
         error.display = bool(message)
         self.set_class(bool(message), "-invalid")
 
