@@ -153,8 +153,9 @@ class HeaderBar(Horizontal):
             state, cls = "saving", "-saving"
         else:
             state, cls = "saved", "-ok"
-        # One width for every state: a write starting or ending redraws one word, no layout.
-        width = max(cell_len(text) for text in texts.values())
-        saved.show(texts[state] + " " * (width - cell_len(texts[state])))
+        # "Saving" and "saved" take the same width: a write starting or ending redraws a word
+        # and lays nothing out again (a failure, rare, may widen it).
+        width = max(cell_len(texts["saving"]), cell_len(texts["saved"]))
+        saved.show(" " * (width - cell_len(texts[state])) + texts[state])
         for name in ("-failed", "-saving", "-ok"):
             saved.set_class(name == cls, name)
