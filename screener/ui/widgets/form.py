@@ -353,11 +353,13 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
         questions = self.focusable_questions()
         if not questions:
             return False
-        if self.current not in questions:
+        # Where focus is now: the focus event that sets ``current`` may still be queued.
+        current = self.question_of(self.screen.focused) or self.current
+        if current not in questions:
             questions[0 if forward else -1].focus_control()
             self.reveal(questions[0 if forward else -1])
             return True
-        index = questions.index(self.current) + (1 if forward else -1)  # type: ignore[arg-type]
+        index = questions.index(current) + (1 if forward else -1)  # type: ignore[arg-type]
         if not 0 <= index < len(questions):
             return False
         questions[index].focus_control()
