@@ -58,8 +58,8 @@ class QuestionWidget(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", classes="q-label", markup=False)
         yield from self.compose_control()
-        yield Static("", classes="q-error", markup=False)
-        yield Static("", classes="q-status", markup=False)
+        # The error and status lines are added when there is something to say: most questions
+        # never need them, and every widget makes each section switch slower.
 
     def compose_control(self) -> ComposeResult:
         yield from ()
@@ -113,10 +113,7 @@ class QuestionWidget(Vertical):
 
     # -- feedback --------------------------------------------------------------------------------
     def show_error(self, message: str | None) -> None:
-        error = self.query_one(".q-error", Static)
-        if self.has_class("-invalid") or message:  # else it is empty and hidden already
-            error.update(message or "")
-        error.display = bool(message)
+        self._show_line("q-error", message or "")
         self.set_class(bool(message), "-invalid")
 
     def show_status(self, state: AnswerState | None, note: str, flagged: bool) -> None:
@@ -128,10 +125,22 @@ class QuestionWidget(Vertical):
         if note:
             first = note.splitlines()[0]
             parts.append("✎ " + (first[:60] + "…" if len(first) > 60 else first))
-        status = self.query_one(".q-status", Static)
-        status.update("   ".join(parts))
-        status.display = bool(parts)
+        self._show_line("q-status", "   ".join(parts))
         self.set_class(state in NON_RESPONSES, "-marked")
+
+    def _show_line(self, kind: str, text: str) -> None:
+        """The error ("q-error") or status ("q-status") line under the control, added the
+        first time it has text; the error line comes first."""
+        line = next(iter(self.query_children(f".{kind}").results(Static)), None)
+        if line is None:
+            if not text:
+                return
+            line = Static(text, classes=kind, markup=False)
+            status = next(iter(self.query_children(".q-status")), None)
+            self.mount(line, before=status if kind == "q-error" else None)
+        elif str(line.content) != text:
+            line.update(text)
+        line.display = bool(text)
 
     def focus_control(self) -> None:
         """Focus now, not after the queued events (``Widget.focus`` defers): a key typed ahead
