@@ -114,14 +114,15 @@ class InterviewBody(Vertical):
         self.form.relabel()
         self._show_section_texts()
 
-    def _show_section_texts(self) -> None:
+    def _show_section_texts(self, guide: bool = True) -> None:
         """What changes with the section: its title and guidance, the header."""
         assert self.section is not None
         q = self.st.questionnaire
         number = q.sections.index(self.section) + 1
         title = q.text(self.section.title, current_language())
         self.query_one("#iv-title", Line).show(self.heading(number, title))
-        self.query_one(GuidancePanel).show_for(self.form.current, self.section)
+        if guide:
+            self.query_one(GuidancePanel).show_for(self.form.current, self.section)
         self.show_header()
         self.show_saved()
 
@@ -136,12 +137,13 @@ class InterviewBody(Vertical):
         await self.form.show_section(section)
         if self.sidebar:
             self.query_one(SectionSidebar).show_current(section.name)
-        self._show_section_texts()
+        self._show_section_texts(guide=False)
         if self.form.focus_question(item, at_end):
             # The hint now, in the same layout as the page (not a frame later, on Moved).
             focused = self.form.question_of(self.screen.focused)
             self.query_one(GuidancePanel).show_for(focused, section)
         else:
+            self.query_one(GuidancePanel).show_for(None, section)
             if self.form.can_focus:
                 self.form.focus()
             elif self.sidebar:
