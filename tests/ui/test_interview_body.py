@@ -77,3 +77,20 @@ async def test_moving_between_questions_keeps_the_footer(
         await focus(pilot, screen, "story")  # a long text: F6 stays ours, the keys stay
         await pilot.pause()
         assert [k.key for k in screen.query(FooterKey)] == [k.key for k in keys]
+
+
+async def test_the_review_lists_what_was_entered_just_before(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    """The review reads the interview on a worker, after the writes still on their way."""
+    from screener.ui.screens.review import ReviewScreen
+
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid))
+        await focus(pilot, screen, "home_town")
+        await pilot.press("f4", "ctrl+r")  # flag, and straight to the review
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        await until(pilot, lambda: review.interview is not None)
+        assert ("basics", "home_town") in review.targets.values()
