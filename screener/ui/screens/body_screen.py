@@ -40,6 +40,8 @@ class BodyScreen(ScreenerScreen):
         self.clock = Clock()
         self._body: InterviewBody | None = None
         self._typed: list[events.Key] = []  # keys that came before the body was there
+        self._replayed: list[events.Key] = []  # those keys, handed to the app again
+        self._ready = False  # the body is there and every key typed before it is handled
         self._failed = False
         self._leave_warned = False
 
@@ -64,9 +66,21 @@ class BodyScreen(ScreenerScreen):
         await self.mount(body, before=self.query_one(QuietFooter))
         await self.opened(body)
         self.refresh_bindings()
-        typed, self._typed = self._typed, []
-        for key in typed:  # handled now, before any key that is still queued
-            await self.app.on_event(events.Key(key.key, key.character))
+        await self._replay()  # now, before any key still queued in the app
+        # A key already on its way to this screen arrives before this callback.
+        self.call_later(self._settle)
+
+    async def _replay(self) -> None:
+        while self._typed:
+            typed = self._typed.pop(0)
+            key = events.Key(typed.key, typed.character)
+            self._replayed.append(key)
+            await self.app.on_event(key)
+
+    async def _settle(self) -> None:
+        await self._replay()
+        self._ready = True
+        self._replayed.clear()
 
     def make_body(self, session: InterviewSession) -> InterviewBody:
         return InterviewBody(session, self.clock, id="iv-main-body")
@@ -79,7 +93,7 @@ class BodyScreen(ScreenerScreen):
         return body.sections[0]
 
     def on_key(self, event: events.Key) -> None:
-        if self.state is None:
+        if not self._ready and not any(event is key for key in self._replayed):
             event.stop()
             event.prevent_default()
             self._typed.append(event)
