@@ -94,3 +94,31 @@ async def test_the_review_lists_what_was_entered_just_before(
         assert isinstance(review, ReviewScreen)
         await until(pilot, lambda: review.interview is not None)
         assert ("basics", "home_town") in review.targets.values()
+
+
+async def test_escape_while_the_assessment_loads_leaves_once_it_is_there(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    app = make_app(tmp_path, repo, questionnaire)
+    release = threading.Event()
+    release.set()
+    open_session = app.open_session
+
+    def slow_open(interview_id: int) -> Any:
+        release.wait(10)
+        return open_session(interview_id)
+
+    app.open_session = slow_open  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        interview = await open_screen(app, pilot, InterviewScreen(iid))
+        await until(pilot, lambda: interview.section is not None)
+        release.clear()
+        assessment = AssessmentScreen(iid)
+        await app.push_screen(assessment)
+        await pilot.press("escape")  # kept while the assessment loads...
+        assert app.screen is assessment
+        release.set()
+        await until(pilot, lambda: app.screen is interview)  # ...and done once it is there
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen is not interview  # the interview below works as before
