@@ -50,6 +50,7 @@ class ReviewScreen(ScreenerScreen):
         self.interview = await read_interview(self.sapp, self.interview_id)
         self.query_one(OptionList).loading = False
         self.refresh_texts()
+        self.refresh_bindings()  # enter goes to a question now: the footer says so
 
     def refresh_texts(self) -> None:
         interview = self.interview

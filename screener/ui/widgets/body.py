@@ -131,10 +131,10 @@ class InterviewBody(Vertical):
         self, section: Section, item: str | None = None, at_end: bool = False
     ) -> None:
         self.store_time()
-        self.section = section
         if not self.st.read_only:
             self.clock.start(section.name)
         await self.form.show_section(section)
+        self.section = section  # shown: its questions are all there
         if self.sidebar:
             self.query_one(SectionSidebar).show_current(section.name)
         self._show_section_texts(guide=False)

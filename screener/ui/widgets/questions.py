@@ -55,8 +55,10 @@ class QuestionWidget(Vertical):
         self._loading = False
 
     # -- composition -----------------------------------------------------------------------------
+    LABEL_CLASSES = "q-label"
+
     def compose(self) -> ComposeResult:
-        yield Static("", classes="q-label", markup=False)
+        yield Static("", classes=self.LABEL_CLASSES, markup=False)
         yield from self.compose_control()
         # The error and status lines are added when there is something to say: most questions
         # never need them, and every widget makes each section switch slower.
@@ -77,7 +79,8 @@ class QuestionWidget(Vertical):
         label = self.text(self.item.label)
         if self.item.required and self.item.answerable:
             label += " *"
-        self.query_one(".q-label", Static).update(label)
+        for line in self.query_children(".q-label").results(Static):  # none: being removed
+            line.update(label)
 
     def text(self, texts: dict[str, str]) -> str:
         return self.questionnaire.text(texts, current_language())
@@ -155,9 +158,7 @@ class QuestionWidget(Vertical):
 class NoteItem(QuestionWidget):
     """Guidance or a script to read out: text only, nothing to answer."""
 
-    def on_mount(self) -> None:
-        # QuestionWidget.on_mount runs too: Textual calls the handlers of every class.
-        self.query_one(".q-label", Static).add_class("q-note")
+    LABEL_CLASSES = "q-label q-note"
 
 
 class TextQuestion(QuestionWidget):
