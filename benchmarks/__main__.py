@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import crypto, hub, listing, memory, pdf, save, startup
+from benchmarks import crypto, hub, listing, memory, pdf, save, section_switch, startup
 from benchmarks.common import Figure, compile_sources
 from benchmarks.data import make_demo_db, make_many_db
 
@@ -29,10 +29,21 @@ class Sizes:
     interviews: int
     list_runs: int
     rss_runs: int
+    switch_rounds: int
 
 
-FULL = Sizes(startup_runs=7, saves=300, pdf_runs=7, interviews=10_000, list_runs=9, rss_runs=3)
-QUICK = Sizes(startup_runs=1, saves=5, pdf_runs=1, interviews=30, list_runs=1, rss_runs=1)
+FULL = Sizes(
+    startup_runs=7,
+    saves=300,
+    pdf_runs=7,
+    interviews=10_000,
+    list_runs=9,
+    rss_runs=3,
+    switch_rounds=2,
+)
+QUICK = Sizes(
+    startup_runs=1, saves=5, pdf_runs=1, interviews=30, list_runs=1, rss_runs=1, switch_rounds=1
+)
 
 
 def run_all(sizes: Sizes) -> list[Figure]:
@@ -53,6 +64,7 @@ def run_all(sizes: Sizes) -> list[Figure]:
         figures += pdf.measure(sizes.pdf_runs)
         figures += listing.measure(many_db, sizes.list_runs)
         figures += memory.measure(demo_db, demo_id, sizes.rss_runs)
+        figures += section_switch.measure(demo_db, demo_id, sizes.switch_rounds)
         figures += hub.measure(Path(tmp) / "hub", sizes.interviews, sizes.list_runs)
     return figures
 

@@ -53,7 +53,12 @@ def demo_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Screen
 
 def push(make: Callable[[], Any]) -> Callable[[Any], Any]:
     async def run_before(pilot: Any) -> None:
-        pilot.app.push_screen(make())
+        screen = make()
+        pilot.app.push_screen(screen)
+        for _ in range(100):  # interviews are read on a worker: until the section is shown
+            await pilot.pause()
+            if getattr(screen, "section", True) is not None:
+                break
         await pilot.pause()
         await pilot.pause()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -14,7 +15,11 @@ from screener.i18n import _
 from screener.interview.review import review_rows
 from screener.ui.command_table import bindings
 from screener.ui.screens.base import ScreenerScreen
+from screener.ui.screens.reading import read_interview
 from screener.ui.widgets.footer import KeysFooter
+
+if TYPE_CHECKING:
+    from screener.store.records import Interview
 
 
 class FinalizeScreen(ScreenerScreen):
@@ -25,6 +30,7 @@ class FinalizeScreen(ScreenerScreen):
     def __init__(self, interview_id: int) -> None:
         super().__init__()
         self.interview_id = interview_id
+        self.interview: Interview | None = None  # None while it is read
 
     def compose(self) -> ComposeResult:
         with Vertical(id="finalize"):
@@ -33,8 +39,23 @@ class FinalizeScreen(ScreenerScreen):
             yield Static("", id="finalize-help", classes="muted")
         yield KeysFooter()
 
+    def on_mount(self) -> None:
+        self.query_one("#finalize").loading = True
+        self.run_worker(self._read(), exclusive=True, group="read")
+
+    async def _read(self) -> None:
+        self.interview = await read_interview(self.sapp, self.interview_id)
+        self.query_one("#finalize").loading = False
+        self.refresh_texts()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.interview is not None or action == "back"  # first see what is missing
+
     def refresh_texts(self) -> None:
-        interview = self.sapp.repo.get(self.interview_id)
+        interview = self.interview
+        if interview is None:
+            return
         self.query_one("#finalize-title", Static).update(
             _("Finalize the interview with {name}").format(name=interview.info.candidate_name)
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
@@ -11,7 +13,11 @@ from screener.i18n import _
 from screener.interview.review import review_rows
 from screener.ui.command_table import bindings
 from screener.ui.screens.base import ScreenerScreen
+from screener.ui.screens.reading import read_interview
 from screener.ui.widgets.footer import KeysFooter
+
+if TYPE_CHECKING:
+    from screener.store.records import Interview
 
 
 class ReviewScreen(ScreenerScreen):
@@ -23,6 +29,7 @@ class ReviewScreen(ScreenerScreen):
         super().__init__()
         self.interview_id = interview_id
         self.targets: dict[str, tuple[str, str]] = {}
+        self.interview: Interview | None = None  # None while it is read
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review"):
@@ -32,10 +39,21 @@ class ReviewScreen(ScreenerScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        options.focus()
+        options.loading = True
+        self.run_worker(self._read(), exclusive=True, group="read")
+
+    async def _read(self) -> None:
+        self.interview = await read_interview(self.sapp, self.interview_id)
+        self.query_one(OptionList).loading = False
+        self.refresh_texts()
+        self.refresh_bindings()  # enter goes to a question now: the footer says so
 
     def refresh_texts(self) -> None:
-        interview = self.sapp.repo.get(self.interview_id)
+        interview = self.interview
+        if interview is None:
+            return
         self.query_one("#review-title", Static).update(
             _("Review: {name}").format(name=interview.info.candidate_name)
         )

@@ -65,6 +65,7 @@ class ChoicePicker(Widget, can_focus=True):
         self.cursor = 0
         self._last_digit: tuple[float, int, list[str]] | None = None
         self._moved = False  # the arrows moved the cursor since the last pick
+        self._heights: dict[int, int] = {}  # width -> lines: rendering to count them is slow
 
     # -- value -----------------------------------------------------------------------------------
     def set_picked(self, values: list[str], move_cursor: bool = True) -> None:
@@ -73,12 +74,13 @@ class ChoicePicker(Widget, can_focus=True):
         self.picked = [v for v in known if v in values]
         if self.picked and move_cursor:
             self.cursor = known.index(self.picked[0])
-        self.refresh(layout=True)
+        self.refresh()  # ticks change no line: no new layout
 
     def set_options(self, options: list[Option]) -> None:
         """New labels (a language switch); the picked values stay."""
         self.options = options
         self.cursor = min(self.cursor, max(len(options) - 1, 0))
+        self._heights.clear()
         self.refresh(layout=True)
 
     # -- rendering -------------------------------------------------------------------------------
@@ -116,9 +118,11 @@ class ChoicePicker(Widget, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if self.horizontal:
             return 1
-        console = self.app.console
-        lines = console.render_lines(self.render(), console.options.update_width(max(width, 12)))
-        return len(lines)
+        if width not in self._heights:
+            console = self.app.console
+            options = console.options.update_width(max(width, 12))
+            self._heights[width] = len(console.render_lines(self.render(), options))
+        return self._heights[width]
 
     # -- keys ------------------------------------------------------------------------------------
     def on_focus(self) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from screener.i18n import _
@@ -72,15 +74,35 @@ def ms(seconds: float) -> str:
     return f"{total // 60}:{total % 60:02d}"
 
 
+class Line(Static):
+    """One line of text that is redrawn only when it changes, and laid out again only when its
+    width changes (every update of a plain ``Static`` lays out the whole screen again)."""
+
+    _text: str | None = None
+
+    def show(self, text: str) -> None:
+        if text == self._text:
+            return
+        layout = self._text is None or cell_len(text) != cell_len(self._text)
+        self._text = text
+        self.update(text, layout=layout)
+
+
 class HeaderBar(Horizontal):
     """One line: who, the interview time, the section time against its budget, saved or not."""
 
+    saved: reactive[tuple[int, bool]] = reactive((0, False), init=False)
+    """(writes still on their way to the disk, the last one failed)."""
+
+    def watch_saved(self, saved: tuple[int, bool]) -> None:
+        self.show_saved(*saved)
+
     def compose(self) -> ComposeResult:
-        yield Static("", id="hb-name", markup=False)
-        yield Static("", id="hb-mode")
-        yield Static("", id="hb-clock")
-        yield Static("", id="hb-section", markup=False)
-        yield Static("", id="hb-saved", markup=False)
+        yield Line("", id="hb-name", markup=False)
+        yield Line("", id="hb-mode", markup=False)
+        yield Line("", id="hb-clock", markup=False)
+        yield Line("", id="hb-section", markup=False)
+        yield Line("", id="hb-saved", markup=False)
 
     def show(
         self,
@@ -91,39 +113,49 @@ class HeaderBar(Horizontal):
         paused: bool,
         read_only: bool,
     ) -> None:
-        self.query_one("#hb-name", Static).update(name)
-        clock = self.query_one("#hb-clock", Static)
-        clock.update(("⏸ " if paused else "⏱ ") + hms(total))
+        self.query_one("#hb-name", Line).show(name)
+        clock = self.query_one("#hb-clock", Line)
+        clock.show(("⏸ " if paused else "⏱ ") + hms(total))
         clock.set_class(paused, "-paused")
-        mode = self.query_one("#hb-mode", Static)
+        mode = self.query_one("#hb-mode", Line)
         if read_only:
-            mode.update(_("Read only"))
+            mode.show(_("Read only"))
         elif paused:
-            mode.update(_("Paused (F8)"))
+            mode.show(_("Paused (F8)"))
         else:
-            mode.update("")
+            mode.show("")
         mode.display = read_only or paused
-        part = self.query_one("#hb-section", Static)
+        part = self.query_one("#hb-section", Line)
         if budget_minutes:
-            part.update(
+            part.show(
                 _("Section {time} / {budget} min").format(time=ms(section), budget=budget_minutes)
             )
         else:
-            part.update(_("Section {time}").format(time=ms(section)))
+            part.show(_("Section {time}").format(time=ms(section)))
         part.set_class(bool(budget_minutes) and section > budget_minutes * 60, "-over")
+
+    def on_mount(self) -> None:
+        self.show_saved(*self.saved)
 
     def show_saved(self, pending: int, failed: bool) -> None:
         """ "Saved" only when nothing typed is waiting for the disk; a failure stays on screen
         until the retried writes succeed."""
-        saved = self.query_one("#hb-saved", Static)
-        if failed and pending:
-            text, cls = _("Not saved! Retrying"), "-failed"
-        elif failed:
-            text, cls = _("Not saved!"), "-failed"
+        saved = self.query_one("#hb-saved", Line)
+        texts = {
+            "retrying": "✗ " + _("Not saved! Retrying"),
+            "failed": "✗ " + _("Not saved!"),
+            "saving": "○ " + _("Saving…"),
+            "saved": "✓ " + _("Saved"),
+        }
+        if failed:
+            state, cls = ("retrying" if pending else "failed"), "-failed"
         elif pending:
-            text, cls = _("Saving…"), "-saving"
+            state, cls = "saving", "-saving"
         else:
-            text, cls = _("Saved"), "-ok"
-        saved.update(("✗ " if failed else "✓ " if cls == "-ok" else "○ ") + text)
+            state, cls = "saved", "-ok"
+        # "Saving" and "saved" take the same width: a write starting or ending redraws a word
+        # and lays nothing out again (a failure, rare, may widen it).
+        width = max(cell_len(texts["saving"]), cell_len(texts["saved"]))
+        saved.show(" " * (width - cell_len(texts[state])) + texts[state])
         for name in ("-failed", "-saving", "-ok"):
             saved.set_class(name == cls, name)

@@ -17,7 +17,8 @@ from screener.i18n import _, current_language
 from screener.store.records import AnswerState
 from screener.ui.command_table import bindings
 from screener.ui.widgets import rules
-from screener.ui.widgets.questions import QuestionWidget, make_question
+from screener.ui.widgets.factory import make_question
+from screener.ui.widgets.questions import QuestionWidget
 from screener.ui.widgets.repeat import RepeatQuestion
 
 if TYPE_CHECKING:
@@ -306,6 +307,14 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
                 return ancestor if ancestor.parent is self.page else None
         return None
 
+    def first_invalid(self) -> tuple[str, str] | None:
+        """(section, item) of the first question, on any page, whose value is not valid."""
+        for name, page in self._pages.items():
+            for question in page.query_children(QuestionWidget):
+                if question.has_class("-invalid"):
+                    return name, question.item.name
+        return None
+
     def focusable_questions(self) -> list[QuestionWidget]:
         return [
             q
@@ -339,11 +348,13 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
         questions = self.focusable_questions()
         if not questions:
             return False
-        if self.current not in questions:
+        # Where focus is now: the focus event that sets ``current`` may still be queued.
+        current = self.question_of(self.screen.focused) or self.current
+        if current not in questions:
             questions[0 if forward else -1].focus_control()
             self.reveal(questions[0 if forward else -1])
             return True
-        index = questions.index(self.current) + (1 if forward else -1)  # type: ignore[arg-type]
+        index = questions.index(current) + (1 if forward else -1)  # type: ignore[arg-type]
         if not 0 <= index < len(questions):
             return False
         questions[index].focus_control()

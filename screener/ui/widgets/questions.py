@@ -55,11 +55,13 @@ class QuestionWidget(Vertical):
         self._loading = False
 
     # -- composition -----------------------------------------------------------------------------
+    LABEL_CLASSES = "q-label"
+
     def compose(self) -> ComposeResult:
-        yield Static("", classes="q-label", markup=False)
+        yield Static("", classes=self.LABEL_CLASSES, markup=False)
         yield from self.compose_control()
-        yield Static("", classes="q-error", markup=False)
-        yield Static("", classes="q-status", markup=False)
+        # The error and status lines are added when there is something to say: most questions
+        # never need them, and every widget makes each section switch slower.
 
     def compose_control(self) -> ComposeResult:
         yield from ()
@@ -77,7 +79,8 @@ class QuestionWidget(Vertical):
         label = self.text(self.item.label)
         if self.item.required and self.item.answerable:
             label += " *"
-        self.query_one(".q-label", Static).update(label)
+        for line in self.query_children(".q-label").results(Static):  # none: being removed
+            line.update(label)
 
     def text(self, texts: dict[str, str]) -> str:
         return self.questionnaire.text(texts, current_language())
@@ -113,9 +116,7 @@ class QuestionWidget(Vertical):
 
     # -- feedback --------------------------------------------------------------------------------
     def show_error(self, message: str | None) -> None:
-        error = self.query_one(".q-error", Static)
-        error.update(message or "")
-        error.display = bool(message)
+        self._show_line("q-error", message or "")
         self.set_class(bool(message), "-invalid")
 
     def show_status(self, state: AnswerState | None, note: str, flagged: bool) -> None:
@@ -127,10 +128,22 @@ class QuestionWidget(Vertical):
         if note:
             first = note.splitlines()[0]
             parts.append("✎ " + (first[:60] + "…" if len(first) > 60 else first))
-        status = self.query_one(".q-status", Static)
-        status.update("   ".join(parts))
-        status.display = bool(parts)
+        self._show_line("q-status", "   ".join(parts))
         self.set_class(state in NON_RESPONSES, "-marked")
+
+    def _show_line(self, kind: str, text: str) -> None:
+        """The error ("q-error") or status ("q-status") line under the control, added the
+        first time it has text; the error line comes first."""
+        line = next(iter(self.query_children(f".{kind}").results(Static)), None)
+        if line is None:
+            if not text:
+                return
+            line = Static(text, classes=kind, markup=False)
+            status = next(iter(self.query_children(".q-status")), None)
+            self.mount(line, before=status if kind == "q-error" else None)
+        elif str(line.content) != text:
+            line.update(text)
+        line.display = bool(text)
 
     def focus_control(self) -> None:
         """Focus now, not after the queued events (``Widget.focus`` defers): a key typed ahead
@@ -145,9 +158,7 @@ class QuestionWidget(Vertical):
 class NoteItem(QuestionWidget):
     """Guidance or a script to read out: text only, nothing to answer."""
 
-    def on_mount(self) -> None:
-        # QuestionWidget.on_mount runs too: Textual calls the handlers of every class.
-        self.query_one(".q-label", Static).add_class("q-note")
+    LABEL_CLASSES = "q-label q-note"
 
 
 class TextQuestion(QuestionWidget):
@@ -338,21 +349,3 @@ def _display(kind: str, value: Any) -> str:
     if kind == "decimal" and isinstance(value, float) and current_language() == "da":
         return f"{value:g}".replace(".", ",")
     return str(value)
-
-
-def make_question(
-    item: Item, questionnaire: Questionnaire, entry_mode: bool = False
-) -> QuestionWidget:
-    """The widget that fits ``item``'s kind (repeats get ``RepeatQuestion``)."""
-    kind = item.kind
-    if kind == "repeat":
-        from screener.ui.widgets.repeat import RepeatQuestion
-
-        return RepeatQuestion(item, questionnaire, entry_mode)
-    if kind in INPUT_KINDS:
-        return TextQuestion(item, questionnaire, entry_mode)
-    if kind == "long_text":
-        return LongTextQuestion(item, questionnaire, entry_mode)
-    if kind in CHOICE_KINDS:
-        return ChoiceQuestion(item, questionnaire, entry_mode)
-    return NoteItem(item, questionnaire, entry_mode)

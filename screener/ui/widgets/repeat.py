@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
@@ -20,13 +21,15 @@ from screener.i18n import _, current_language
 from screener.interview.values import is_empty
 from screener.ui.command_table import bindings
 from screener.ui.widgets import rules
-from screener.ui.widgets.questions import QuestionWidget, make_question
-from screener.ui.widgets.sidebar import GuidancePanel
+from screener.ui.widgets.guide import GuidancePanel
+from screener.ui.widgets.questions import QuestionWidget
 
 if TYPE_CHECKING:
     from screener.questionnaire.model import Item, Questionnaire
 
 MAX_CELL = 28
+
+MakeQuestion = Callable[["Item", "Questionnaire", bool], QuestionWidget]
 
 
 class EntryTable(DataTable[str]):
@@ -34,31 +37,41 @@ class EntryTable(DataTable[str]):
         "entries.add", "entries.edit", "entries.up", "entries.down", "entries.remove"
     )
 
-    def _repeat(self) -> RepeatQuestion:
-        return self.query_ancestor(RepeatQuestion)
+    class Asked(Message):
+        """A key on the table: its repeat question acts on the entry at ``row``."""
+
+        def __init__(self, what: str, row: int, step: int = 0) -> None:
+            super().__init__()
+            self.what = what
+            self.row = row
+            self.step = step
 
     def action_add_entry(self) -> None:
-        self._repeat().add_entry()
+        self.post_message(self.Asked("add", self.cursor_row))
 
     def action_edit_entry(self) -> None:
-        repeat = self._repeat()
-        if repeat.entries:
-            repeat.edit_entry(self.cursor_row)
-        else:
-            repeat.add_entry()  # enter on an empty table starts the first entry
+        self.post_message(self.Asked("edit", self.cursor_row))
 
     def action_move_entry(self, step: int) -> None:
-        self._repeat().move_entry(self.cursor_row, step)
+        self.post_message(self.Asked("move", self.cursor_row, step))
 
     def action_remove_entry(self) -> None:
-        self._repeat().remove_entry(self.cursor_row)
+        self.post_message(self.Asked("remove", self.cursor_row))
 
 
 class RepeatQuestion(QuestionWidget):
     """The value is the whole list of entries (child name -> value); every change saves it."""
 
-    def __init__(self, item: Item, questionnaire: Questionnaire, entry_mode: bool = False) -> None:
+    def __init__(
+        self,
+        item: Item,
+        questionnaire: Questionnaire,
+        entry_mode: bool = False,
+        *,
+        make: MakeQuestion,
+    ) -> None:
         super().__init__(item, questionnaire, entry_mode)
+        self.make = make  # the widget factory, for the questions of one entry
         self.entries: list[dict[str, Any]] = []
         self.values_for_logic: dict[str, Any] = {}
         # Set by the form: checks and stores the whole entry list (no walking up the DOM).
@@ -121,6 +134,18 @@ class RepeatQuestion(QuestionWidget):
         table.styles.height = max(len(self.entries), 1) + 1
 
     # -- editing ---------------------------------------------------------------------------------
+    @on(EntryTable.Asked)
+    def _asked(self, event: EntryTable.Asked) -> None:
+        event.stop()
+        if event.what == "add" or (event.what == "edit" and not self.entries):
+            self.add_entry()  # enter on an empty table starts the first entry
+        elif event.what == "edit":
+            self.edit_entry(event.row)
+        elif event.what == "move":
+            self.move_entry(event.row, event.step)
+        elif event.what == "remove":
+            self.remove_entry(event.row)
+
     def add_entry(self) -> None:
         if not self.disabled:
             self._open(len(self.entries), {})
@@ -146,7 +171,7 @@ class RepeatQuestion(QuestionWidget):
             self.control.focus()
 
         values = self.values_for_logic
-        dialog = EntryDialog(self.item, self.questionnaire, entry, values, title, keep)
+        dialog = EntryDialog(self.item, self.questionnaire, entry, values, title, keep, self.make)
         self.app.push_screen(dialog, done)
 
     def _keep(self, row: int, result: dict[str, Any]) -> bool:
@@ -203,10 +228,12 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         entry: dict[str, Any],
         values: dict[str, Any],
         title: str,
-        on_keep: Callable[[dict[str, Any]], None] | None = None,
+        on_keep: Callable[[dict[str, Any]], None],
+        make: MakeQuestion,
     ) -> None:
         super().__init__()
         self.on_keep = on_keep
+        self.make = make
         self.item = item
         self.questionnaire = questionnaire
         self.entry = entry
@@ -219,7 +246,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             with VerticalScroll(classes="entry-form"):
                 for child in rules.flatten(self.item.items):
-                    yield make_question(child, self.questionnaire, entry_mode=True)
+                    yield self.make(child, self.questionnaire, True)
             yield GuidancePanel("", classes="entry-guide")
             yield Static(_("Escape: done (everything typed is kept)"), classes="dialog-help")
 
@@ -241,7 +268,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
     @on(QuestionWidget.Edited)
     def _edited(self, event: QuestionWidget.Edited) -> None:
         event.stop()
-        if self._commit(event.question) and self.on_keep is not None:
+        if self._commit(event.question):
             self.on_keep(dict(self.entry))
         self._apply_relevance()
 

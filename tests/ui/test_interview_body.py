@@ -1,0 +1,124 @@
+"""The interview body shared by the interview and assessment screens: read off the UI thread,
+keys typed while it loads kept in order, the footer left alone when its keys stay the same."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from textual import events
+from textual.widgets._footer import FooterKey
+from ui_kit import focus, make_app, open_screen, stored, until
+
+from screener.ui.screens.assessment import AssessmentScreen
+from screener.ui.screens.interview import InterviewScreen
+
+
+def _key(key: str) -> events.Key:
+    return events.Key(key, key if len(key) == 1 else None)
+
+
+async def test_keys_typed_while_the_interview_loads_land_in_order(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    app = make_app(tmp_path, repo, questionnaire)
+    release = threading.Event()
+    open_session = app.open_session
+
+    def slow_open(interview_id: int) -> Any:
+        assert threading.current_thread() is not threading.main_thread()  # never the UI's
+        release.wait(10)
+        return open_session(interview_id)
+
+    app.open_session = slow_open  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = InterviewScreen(iid)
+        await app.push_screen(screen)
+        for key in [*"Homs", "enter", *"12"]:
+            app.post_message(_key(key))
+        await pilot.pause(0.2)
+        assert screen.state is None  # still loading: the keys wait
+        release.set()
+        await until(pilot, lambda: screen.section is not None)
+        await pilot.pause(0.3)
+        values = stored(app, repo, iid).values()
+        assert values["home_town"] == "Homs"
+        assert values["school_years"] == 12
+
+
+async def test_the_assessment_composes_the_body_and_has_its_keys(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    assert not issubclass(AssessmentScreen, InterviewScreen)
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_screen(app, pilot, AssessmentScreen(iid))
+        await until(pilot, lambda: screen.section is not None)
+        assert screen.section is not None and screen.section.name == "assessment"
+        await pilot.press("f4")  # flag the typology: a key of the body, not inherited
+        assert "typology" in stored(app, repo, iid).flags
+        assert "finalize" not in {b.binding.action for b in screen.active_bindings.values()}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen
+
+
+async def test_moving_between_questions_keeps_the_footer(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid))
+        await focus(pilot, screen, "home_town")
+        keys = list(screen.query(FooterKey))
+        await pilot.press("down")  # another one-line answer: the same keys
+        await pilot.pause()
+        assert list(screen.query(FooterKey)) == keys  # the very same widgets, not rebuilt
+        await focus(pilot, screen, "story")  # a long text: F6 stays ours, the keys stay
+        await pilot.pause()
+        assert [k.key for k in screen.query(FooterKey)] == [k.key for k in keys]
+
+
+async def test_the_review_lists_what_was_entered_just_before(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    """The review reads the interview on a worker, after the writes still on their way."""
+    from screener.ui.screens.review import ReviewScreen
+
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid))
+        await focus(pilot, screen, "home_town")
+        await pilot.press("f4", "ctrl+r")  # flag, and straight to the review
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        await until(pilot, lambda: review.interview is not None)
+        assert ("basics", "home_town") in review.targets.values()
+
+
+async def test_escape_while_the_assessment_loads_leaves_once_it_is_there(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    app = make_app(tmp_path, repo, questionnaire)
+    release = threading.Event()
+    release.set()
+    open_session = app.open_session
+
+    def slow_open(interview_id: int) -> Any:
+        release.wait(10)
+        return open_session(interview_id)
+
+    app.open_session = slow_open  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        interview = await open_screen(app, pilot, InterviewScreen(iid))
+        await until(pilot, lambda: interview.section is not None)
+        release.clear()
+        assessment = AssessmentScreen(iid)
+        await app.push_screen(assessment)
+        await pilot.press("escape")  # kept while the assessment loads...
+        assert app.screen is assessment
+        release.set()
+        await until(pilot, lambda: app.screen is interview)  # ...and done once it is there
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen is not interview  # the interview below works as before
