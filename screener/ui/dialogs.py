@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from screener.i18n import _
 from screener.ui.command_table import bindings
+from screener.ui.typing import TypingInput
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -58,7 +59,7 @@ class TextDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.prompt, classes="dialog-text", markup=False)
-            yield Input(value=self.value, id="dialog-input")
+            yield TypingInput(value=self.value, id="dialog-input")
             yield Static("", id="dialog-error", classes="field-error", markup=False)
             yield Static(_("Enter to confirm, Escape to cancel"), classes="dialog-help")
 

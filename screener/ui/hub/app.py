@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Static
 from screener.i18n import _, format_date
 from screener.settings import Settings
 from screener.ui.command_table import bindings
+from screener.ui.typing import TypingInput
 from screener.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class HubScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self.hub_title, id="hub-title", markup=False)
-        yield Input(
+        yield TypingInput(
             placeholder=_("Search name, case number, municipality, trade, language or typology"),
             id="hub-search",
         )

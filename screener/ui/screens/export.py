@@ -14,6 +14,7 @@ from screener.i18n import _
 from screener.settings import default_documents_dir
 from screener.ui.command_table import bindings
 from screener.ui.screens.base import ScreenerScreen
+from screener.ui.typing import TypingInput
 from screener.ui.widgets.footer import KeysFooter
 
 
@@ -31,7 +32,7 @@ class ExportScreen(ScreenerScreen):
             yield Static("", id="export-title", classes="screen-title", markup=False)
             with Horizontal(classes="form-row"):
                 yield Label("", id="label-folder", classes="form-label")
-                yield Input(str(folder), id="export-folder", compact=True)
+                yield TypingInput(str(folder), id="export-folder", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label("", id="label-lang", classes="form-label")
                 yield Select(

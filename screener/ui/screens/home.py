@@ -23,6 +23,7 @@ from screener.store.records import InterviewSummary
 from screener.ui.command_table import bindings
 from screener.ui.messages import OpenConsent, OpenInterview, OpenScreen
 from screener.ui.screens.base import ScreenerScreen
+from screener.ui.typing import TypingInput
 from screener.ui.widgets.footer import KeysFooter
 
 # Rows fetched at a time: a screenful and more. Moving the cursor near the end fetches the next
@@ -81,7 +82,7 @@ class HomeScreen(ScreenerScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
             yield Static("", id="home-title", classes="screen-title")
-            yield Input(id="search")
+            yield TypingInput(id="search")
             yield Static("", id="home-empty", classes="empty-state")
             yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-count", classes="muted", markup=False)

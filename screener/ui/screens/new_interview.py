@@ -18,6 +18,7 @@ from screener.store.records import InterviewInfo
 from screener.ui.command_table import bindings
 from screener.ui.messages import OpenConsent
 from screener.ui.screens.base import ScreenerScreen
+from screener.ui.typing import TypingInput
 from screener.ui.widgets.footer import KeysFooter
 
 FIELDS: tuple[tuple[str, str], ...] = (
@@ -76,7 +77,7 @@ class NewInterviewScreen(ScreenerScreen):
                         if name == "municipality"
                         else None
                     )
-                    yield Input(id=f"field-{name}", suggester=suggester, compact=True)
+                    yield TypingInput(id=f"field-{name}", suggester=suggester, compact=True)
                 if name == "case_id":
                     with Horizontal(classes="form-row"):
                         yield Label("", id="label-status", classes="form-label")
@@ -147,7 +148,11 @@ class NewInterviewScreen(ScreenerScreen):
         return any(self._value(name) for name, _label in FIELDS)
 
     def _error(self, text: str) -> None:
-        self.query_one("#new-error", Static).update(text)
+        """Shown under the form, and scrolled into view once the field it names has the
+        focus: on a 24-line terminal the line is below the last field."""
+        error = self.query_one("#new-error", Static)
+        error.update(text)
+        self.call_after_refresh(error.scroll_visible, animate=False)
 
     def collect(self) -> InterviewInfo | None:
         """The typed details, or None with the problem shown next to the form."""

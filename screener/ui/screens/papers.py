@@ -24,6 +24,7 @@ from screener.settings import default_documents_dir
 from screener.ui.command_table import bindings
 from screener.ui.screens.base import ScreenerScreen
 from screener.ui.translate import LanguageChanged
+from screener.ui.typing import TypingArea, TypingInput
 from screener.ui.widgets.footer import KeysFooter
 
 CARD_FIELDS = (("branch", N_("Branch recommended")),)
@@ -81,7 +82,7 @@ class PapersScreen(ScreenerScreen):
                     yield from self._field("card", key)
                 with Horizontal(classes="form-row"):
                     yield Label("", id="papers-label-folder", classes="form-label")
-                    yield Input(str(folder), id="papers-folder", compact=True)
+                    yield TypingInput(str(folder), id="papers-folder", compact=True)
             yield Static("", id="papers-fit")
             yield Static("", id="papers-result")
         yield KeysFooter()
@@ -89,7 +90,7 @@ class PapersScreen(ScreenerScreen):
     def _field(self, paper: str, key: str) -> ComposeResult:
         with Vertical(classes="paper-field"):
             yield Label("", id=f"label-{paper}-{key}", classes="paper-label")
-            yield TextArea(
+            yield TypingArea(
                 soft_wrap=True, tab_behavior="focus", compact=True, id=f"text-{paper}-{key}"
             )
 

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from screener.i18n import _
+from screener.ui.typing import TypingInput
 
 if TYPE_CHECKING:
     from screener.security.kdf import KdfParams
@@ -57,8 +58,8 @@ class Form(Screen["Repository"]):
 def new_passphrase_fields() -> list[Widget]:
     """The new passphrase typed twice, and the line that says what is wrong with it."""
     return [
-        Input(password=True, id="passphrase", placeholder=_("New passphrase")),
-        Input(password=True, id="repeat", placeholder=_("Repeat the new passphrase")),
+        TypingInput(password=True, id="passphrase", placeholder=_("New passphrase")),
+        TypingInput(password=True, id="repeat", placeholder=_("Repeat the new passphrase")),
         Static("", id="unlock-error", classes="unlock-error"),
     ]
 

@@ -22,6 +22,7 @@ from screener.ui.screens.unlock.common import (
     new_passphrase_entered,
     new_passphrase_fields,
 )
+from screener.ui.typing import TypingInput
 from screener.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class LockScreen(ModalScreen[None]):
         with Vertical(classes="unlock-box"):
             yield Static(_("Screener is locked"), classes="unlock-title")
             yield Static(_("Type your passphrase and press Enter."))
-            yield Input(password=True, id="passphrase", placeholder=_("Passphrase"))
+            yield TypingInput(password=True, id="passphrase", placeholder=_("Passphrase"))
             yield Static("", id="unlock-error", classes="unlock-error")
 
     def on_mount(self) -> None:
@@ -95,7 +96,7 @@ class ChangePassphraseScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="unlock-box"):
             yield Static(_("Change the passphrase"), classes="unlock-title")
-            yield Input(password=True, id="current", placeholder=_("Current passphrase"))
+            yield TypingInput(password=True, id="current", placeholder=_("Current passphrase"))
             yield from new_passphrase_fields()
         yield KeysFooter()
 

@@ -22,6 +22,7 @@ from screener.ui.screens.unlock.common import (
     new_passphrase_fields,
     open_store,
 )
+from screener.ui.typing import TypingInput
 from screener.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class UnlockScreen(Form):
         with Vertical(classes="unlock-box"):
             yield Static(_("Screener is locked"), classes="unlock-title")
             yield Static(_("Type your passphrase and press Enter."))
-            yield Input(password=True, id="passphrase", placeholder=_("Passphrase"))
+            yield TypingInput(password=True, id="passphrase", placeholder=_("Passphrase"))
             yield Static("", id="unlock-error", classes="unlock-error")
             yield Static(_("Forgot the passphrase? Press F3 to use the recovery key."))
         yield KeysFooter()
@@ -178,7 +179,7 @@ class RecoveryScreen(Form):  # dismissed with None by Escape: back to the unlock
     def compose(self) -> ComposeResult:
         with Vertical(classes="unlock-box"):
             yield Static(_("Open with the recovery key"), classes="unlock-title")
-            yield Input(id="recovery", placeholder=_("Recovery key (XXXX-XXXX-…)"))
+            yield TypingInput(id="recovery", placeholder=_("Recovery key (XXXX-XXXX-…)"))
             yield from new_passphrase_fields()
         yield KeysFooter()
 

@@ -1,0 +1,46 @@
+"""Editing keys keep their place among the letters typed around them (Textual issue 6605): a
+correction typed faster than the app handles keys stores what was typed, not a reordering."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.app import App, ComposeResult
+from textual.widgets import Input, TextArea
+
+from screener.ui.typing import TypingArea, TypingInput
+
+KEYS = [("t", "t"), ("i", "i"), ("j", "j"), ("a", "a"), ("backspace", "\x7f")]
+KEYS += [("backspace", "\x7f"), ("y", "y"), ("a", "a"), ("left", None), ("x", "x")]
+
+
+class Fields(App[None]):
+    def __init__(self, field: Input | TextArea) -> None:
+        super().__init__()
+        self.field = field
+
+    def compose(self) -> ComposeResult:
+        yield self.field
+
+
+async def typed_at_once(field: Input | TextArea) -> str:
+    app = Fields(field)
+    async with app.run_test() as pilot:
+        field.focus()
+        await pilot.pause()
+        for key, character in KEYS:  # all queued before the first is handled
+            app.post_message(events.Key(key, character))
+        for _ in range(5):
+            await pilot.pause()
+        return field.value if isinstance(field, Input) else field.text
+
+
+@pytest.mark.parametrize("make", [TypingInput, lambda: TypingArea(tab_behavior="focus")])
+async def test_a_quick_correction_is_stored_as_typed(make) -> None:  # type: ignore[no-untyped-def]
+    assert await typed_at_once(make()) == "tiyxa"
+
+
+async def test_the_stock_input_reorders_them() -> None:
+    """The upstream behaviour these fields correct: when it is fixed, this fails, and the
+    subclasses can go."""
+    assert await typed_at_once(Input()) != "tiyxa"
