@@ -44,3 +44,19 @@ async def test_the_stock_input_reorders_them() -> None:
     """The upstream behaviour these fields correct: when it is fixed, this fails, and the
     subclasses can go."""
     assert await typed_at_once(Input()) != "tiyxa"
+
+
+async def test_every_field_of_the_interview_keeps_the_order(
+    tmp_path, repo, questionnaire, iid
+) -> None:  # type: ignore[no-untyped-def]
+    from ui_kit import make_app, until
+
+    from screener.ui.screens.interview import InterviewScreen
+
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = InterviewScreen(iid)
+        app.push_screen(screen)
+        await until(pilot, lambda: screen.state is not None and bool(screen.query(Input)))
+        fields = [*screen.query(Input), *screen.query(TextArea)]
+        assert fields and all(isinstance(f, TypingInput | TypingArea) for f in fields)

@@ -13,6 +13,7 @@ from textual.widgets import Static, TextArea
 
 from screener.i18n import _
 from screener.ui.command_table import bindings
+from screener.ui.typing import TypingArea
 
 
 class NoteDialog(ModalScreen[str]):
@@ -33,7 +34,7 @@ class NoteDialog(ModalScreen[str]):
         with Vertical(classes="note-dialog"):
             yield Static(_("Note"), classes="dialog-title")
             yield Static(self.question, classes="dialog-text", markup=False)
-            yield TextArea(self.text, soft_wrap=True, id="note-text")
+            yield TypingArea(self.text, soft_wrap=True, id="note-text")
             yield Static(
                 _("Escape: done (the note is kept). Empty the text to remove the note."),
                 classes="dialog-help",

@@ -21,6 +21,7 @@ from screener.i18n import _, current_language
 from screener.interview.values import state_text
 from screener.questionnaire.model import NO, YES
 from screener.store.records import NON_RESPONSES, AnswerState
+from screener.ui.typing import TypingArea, TypingInput
 from screener.ui.widgets.choices import ChoicePicker, Option
 from screener.ui.widgets.rules import OTHER
 
@@ -167,7 +168,7 @@ class TextQuestion(QuestionWidget):
     PLACEHOLDERS = {"date": "DD-MM-YYYY", "integer": "0", "decimal": "0,0"}
 
     def compose_control(self) -> ComposeResult:
-        yield Input(
+        yield TypingInput(
             placeholder=self.PLACEHOLDERS.get(self.item.kind, ""),
             compact=True,
             select_on_focus=False,  # typing into a filled field must not wipe the answer
@@ -201,7 +202,7 @@ class LongTextQuestion(QuestionWidget):
     """Free text over several lines; tab leaves it (tab is not typed into the text)."""
 
     def compose_control(self) -> ComposeResult:
-        yield TextArea(soft_wrap=True, tab_behavior="focus", compact=True, classes="q-textarea")
+        yield TypingArea(soft_wrap=True, tab_behavior="focus", compact=True, classes="q-textarea")
 
     @property
     def control(self) -> TextArea:
@@ -234,7 +235,7 @@ class ChoiceQuestion(QuestionWidget):
             classes="q-picker",
         )
         if self.item.other:
-            yield Input(
+            yield TypingInput(
                 placeholder=_("Other, namely"),
                 compact=True,
                 select_on_focus=False,
