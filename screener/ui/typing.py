@@ -10,22 +10,38 @@ in order, as the upstream fix proposes.
 
 from __future__ import annotations
 
+import functools
+
 from textual import events
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 
+@functools.cache
+def own_bindings(widget_class: type[Widget]) -> dict[str, Binding]:
+    """The key bindings ``widget_class`` declares itself (with its bases'), by key. Read from
+    the classes, not from the screen's binding chain: that chain is built for the focus as it
+    was, and a key that arrives just after Enter moved the focus belongs to the new field."""
+    found: dict[str, Binding] = {}
+    for klass in reversed(widget_class.__mro__):
+        for entry in klass.__dict__.get("BINDINGS", ()):
+            binding = entry if isinstance(entry, Binding) else Binding(*entry)
+            for key in binding.key.split(","):
+                found[key.strip()] = binding
+    return found
+
+
 async def run_own_binding(widget: Widget, event: events.Key) -> None:
-    """Run ``widget``'s own binding for ``event`` now, if it has one that is active."""
+    """Run ``widget``'s own binding for ``event`` now, if it has one."""
     if event.is_printable:
-        return  # inserted by the field itself, before this handler
-    active = widget.screen.active_bindings.get(event.key)
-    if active is None or active.node is not widget or active.binding.priority:
-        return  # a priority key already ran; another widget's key goes the usual way
+        return  # inserted by the field itself, after this handler
+    binding = own_bindings(type(widget)).get(event.key)
+    if binding is None or binding.priority:
+        return  # not the field's: it goes up to the screen and the app as usual
     event.stop()
     event.prevent_default()
-    if active.enabled:
-        await widget.app.run_action(active.binding.action, widget)
+    await widget.app.run_action(binding.action, widget)
 
 
 class TypingInput(Input):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
 from screener.ui.typing import TypingArea, TypingInput
@@ -44,6 +45,31 @@ async def test_the_stock_input_reorders_them() -> None:
     """The upstream behaviour these fields correct: when it is fixed, this fails, and the
     subclasses can go."""
     assert await typed_at_once(Input()) != "tiyxa"
+
+
+class TwoFields(App[None]):
+    """Enter moves on at once (a priority key, as in the interview)."""
+
+    BINDINGS = [Binding("enter", "next", priority=True)]
+
+    def compose(self) -> ComposeResult:
+        yield TypingInput("first", id="a")
+        yield TypingInput("second", id="b")
+
+    def action_next(self) -> None:
+        self.screen.set_focus(self.query_one("#b"))  # at once, as the interview does
+
+
+async def test_a_key_right_after_enter_belongs_to_the_next_field() -> None:
+    app = TwoFields()
+    async with app.run_test() as pilot:
+        app.query_one("#a").focus()
+        await pilot.pause()
+        for key, character in [("enter", "\r"), ("end", None), ("backspace", "\x7f")]:
+            app.post_message(events.Key(key, character))
+        for _ in range(5):
+            await pilot.pause()
+        assert [field.value for field in app.query(TypingInput)] == ["first", "secon"]
 
 
 async def test_every_field_of_the_interview_keeps_the_order(
