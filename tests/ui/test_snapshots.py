@@ -55,11 +55,12 @@ def push(make: Callable[[], Any]) -> Callable[[Any], Any]:
     async def run_before(pilot: Any) -> None:
         screen = make()
         pilot.app.push_screen(screen)
-        for _ in range(100):  # interviews are read on a worker: until the section is shown
-            await pilot.pause()
+        for _ in range(200):  # interviews are read on a worker: until the section is shown
+            await pilot.pause(0.05)  # time, not turns: a loaded machine reads slowly
             if getattr(screen, "section", True) is not None:
                 break
-        await pilot.pause()
+        await pilot.pause(0.1)
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
 
     return run_before
