@@ -383,5 +383,7 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
 
 
 def _refreeze() -> None:
+    """Free the pages of a form that is gone, then keep what lives on out of the collector's
+    view again (one full collection, on a screen that has just changed)."""
     gc.collect()
     gc.freeze()
