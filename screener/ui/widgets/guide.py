@@ -52,7 +52,9 @@ class GuidancePanel(Static):
             before = self._height()
             self._shown = text
             self.update(text, layout=False)
-            if before < 0 or self._height() != before:
+            after, shown = self._height(), self.size.height
+            # Both longer than the lines shown: the panel is at its max-height either way.
+            if before < 0 or (after != before and not (after > shown and before > shown)):
                 self.refresh(layout=True)
         self.display = bool(text)
 
