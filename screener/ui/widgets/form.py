@@ -360,8 +360,9 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
             self.page.scroll_page_up(animate=False)
 
     def reveal(self, question: QuestionWidget) -> None:
-        """Bring the whole question (label included) into view once focus has scrolled."""
-        self.call_after_refresh(question.scroll_visible, animate=False)
+        """Bring the whole question (label included) into view once focus has scrolled: the
+        screen scrolls the focused control on its own queue; this comes after that, always."""
+        self.screen.call_later(self.call_after_refresh, question.scroll_visible, animate=False)
 
     def step(self, forward: bool) -> bool:
         """Focus the next (previous) question; False at the end (start) of the section."""
