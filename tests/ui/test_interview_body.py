@@ -8,8 +8,9 @@ from typing import Any
 
 from textual import events
 from textual.widgets._footer import FooterKey
-from ui_kit import focus, make_app, open_screen, stored, until
+from ui_kit import CONSENTED, focus, make_app, open_screen, stored, until
 
+from screener.store.records import InterviewInfo
 from screener.ui.screens.assessment import AssessmentScreen
 from screener.ui.screens.interview import InterviewScreen
 
@@ -122,3 +123,38 @@ async def test_escape_while_the_assessment_loads_leaves_once_it_is_there(
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert app.screen is not interview  # the interview below works as before
+
+
+async def test_each_section_scrolls_on_its_own_and_page_keys_scroll_it(tmp_path, repo) -> None:
+    """The form keeps its size whatever the section (a switch is laid out once); pagedown
+    and pageup scroll the section shown, also in a finalized interview."""
+    from screener.questionnaire.loader import load_default
+    from screener.settings import Settings
+    from screener.ui.widgets.form import SectionPage
+
+    real = load_default(Settings(db_path=tmp_path / "x").questionnaire_dir)
+    iid = repo.create_interview(InterviewInfo("Amina Testperson"), real, consent=CONSENTED)
+    repo.finalize(iid)
+    app = make_app(tmp_path, repo, real)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid))
+        size = screen.form.size
+        page = screen.form.page
+        for _ in real.sections:  # to the first section taller than the screen
+            page = screen.form.page
+            assert isinstance(page, SectionPage)
+            if page.max_scroll_y > 3:
+                break
+            await pilot.press("ctrl+pagedown")
+            await pilot.pause()
+        assert page is not None and page.max_scroll_y > 3
+        assert screen.form.size == size
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert page.scroll_y > 0
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert page.scroll_y == 0
+        await pilot.press("down")  # read-only: the arrows scroll
+        await pilot.pause()
+        assert page.scroll_y == 3

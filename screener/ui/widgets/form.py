@@ -7,6 +7,7 @@ and shows them again. An invalid value stays on screen with its error and is not
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
     from screener.questionnaire.model import Section
 
 
-class SectionPage(Vertical):
-    """The questions of one section, mounted on the first visit and kept."""
+class SectionPage(VerticalScroll, can_focus=False, inherit_bindings=False):
+    """The questions of one section, mounted on the first visit and kept. Each page scrolls on
+    its own: showing another one changes no size outside it, so a switch is laid out once."""
 
     def __init__(self, section: Section) -> None:
         super().__init__(classes="section-page")
@@ -36,7 +38,7 @@ class SectionPage(Vertical):
         self.stale = True  # the values must be (re)loaded from the state when shown
 
 
-class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
+class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
     """Up/down go to the previous/next question (scroll when read-only); page keys scroll."""
 
     BINDINGS = bindings("form.next", "form.previous", "form.page_down", "form.page_up")
@@ -61,6 +63,12 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
         self.section: Section | None = None
         self.current: QuestionWidget | None = None
         self._pages: dict[str, SectionPage] = {}
+
+    def on_unmount(self) -> None:
+        """The pages go: back in the collector's view so they can be freed; what lives on is
+        frozen again once they are gone (as the app does at start)."""
+        gc.unfreeze()
+        self.app.set_timer(2.0, _refreeze)
 
     # -- building --------------------------------------------------------------------------------
     @property
@@ -95,6 +103,9 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
             await page.mount_all(questions)
             page.language = current_language()
             page.stale = True
+            # The page lives as long as the form: out of the collector's view, a full collection
+            # (which would scan every page built so far) no longer stalls a switch by ~100 ms.
+            gc.freeze()
         page.display = True
         if page.stale:
             page.stale = False
@@ -104,7 +115,7 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
             self.relabel()
         self.apply_relevance()
         self.set_read_only(self.state.locked)
-        self.scroll_home(animate=False)
+        page.scroll_home(animate=False)
 
     def _load(self, question: QuestionWidget) -> None:
         answer = self.state.answer(question.item.name)
@@ -335,13 +346,23 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
 
     def action_step(self, forward: bool) -> None:
         if self.state.locked:
-            self.scroll_relative(y=3 if forward else -3, animate=False)
+            if self.page is not None:
+                self.page.scroll_relative(y=3 if forward else -3, animate=False)
         else:
             self.step(forward)
 
+    def action_scroll_page_down(self) -> None:
+        if self.page is not None:
+            self.page.scroll_page_down(animate=False)
+
+    def action_scroll_page_up(self) -> None:
+        if self.page is not None:
+            self.page.scroll_page_up(animate=False)
+
     def reveal(self, question: QuestionWidget) -> None:
-        """Bring the whole question (label included) into view once focus has scrolled."""
-        self.call_after_refresh(question.scroll_visible, animate=False)
+        """Bring the whole question (label included) into view once focus has scrolled: the
+        screen scrolls the focused control on its own queue; this comes after that, always."""
+        self.screen.call_later(self.call_after_refresh, question.scroll_visible, animate=False)
 
     def step(self, forward: bool) -> bool:
         """Focus the next (previous) question; False at the end (start) of the section."""
@@ -360,3 +381,10 @@ class QuestionForm(VerticalScroll, can_focus=False, inherit_bindings=False):
         questions[index].focus_control()
         self.reveal(questions[index])
         return True
+
+
+def _refreeze() -> None:
+    """Free the pages of a form that is gone, then keep what lives on out of the collector's
+    view again (one full collection, on a screen that has just changed)."""
+    gc.collect()
+    gc.freeze()

@@ -73,6 +73,7 @@ class RepeatQuestion(QuestionWidget):
         super().__init__(item, questionnaire, entry_mode)
         self.make = make  # the widget factory, for the questions of one entry
         self.entries: list[dict[str, Any]] = []
+        self._filled_width = -1  # the width the table was last filled for
         self.values_for_logic: dict[str, Any] = {}
         # Set by the form: checks and stores the whole entry list (no walking up the DOM).
         self.commit_entries: Callable[[QuestionWidget], None] | None = None
@@ -95,7 +96,8 @@ class RepeatQuestion(QuestionWidget):
         self._fill()
 
     def on_resize(self) -> None:
-        self._fill()
+        if self.size.width != self._filled_width:  # not when only shown again (a switch)
+            self._fill()
 
     def show_value(self, value: Any, other: str) -> None:
         self.entries = [dict(e) for e in value] if isinstance(value, list) else []
@@ -113,6 +115,7 @@ class RepeatQuestion(QuestionWidget):
         table.clear(columns=True)
         columns = self.columns
         # Columns share the width so the table never needs a horizontal scrollbar.
+        self._filled_width = self.size.width
         room = (self.size.width or self.app.size.width - 40) - 6
         cell = max(8, min(MAX_CELL, room // max(len(columns), 1) - 2))
         table.add_column("#", width=2)
