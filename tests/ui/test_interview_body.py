@@ -7,7 +7,6 @@ import threading
 from typing import Any
 
 from textual import events
-from textual.widgets._footer import FooterKey
 from ui_kit import CONSENTED, focus, make_app, open_screen, stored, until
 
 from screener.store.records import InterviewInfo
@@ -62,22 +61,6 @@ async def test_the_assessment_composes_the_body_and_has_its_keys(
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is not screen
-
-
-async def test_moving_between_questions_keeps_the_footer(
-    tmp_path, repo, questionnaire, iid
-) -> None:
-    app = make_app(tmp_path, repo, questionnaire)
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_screen(app, pilot, InterviewScreen(iid))
-        await focus(pilot, screen, "home_town")
-        keys = list(screen.query(FooterKey))
-        await pilot.press("down")  # another one-line answer: the same keys
-        await pilot.pause()
-        assert list(screen.query(FooterKey)) == keys  # the very same widgets, not rebuilt
-        await focus(pilot, screen, "story")  # a long text: F6 stays ours, the keys stay
-        await pilot.pause()
-        assert [k.key for k in screen.query(FooterKey)] == [k.key for k in keys]
 
 
 async def test_the_review_lists_what_was_entered_just_before(
