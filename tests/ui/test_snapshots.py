@@ -57,8 +57,8 @@ def push(make: Callable[[], Any]) -> Callable[[Any], Any]:
         pilot.app.push_screen(screen)
         for _ in range(200):  # interviews are read on a worker: until the section is shown
             await pilot.pause(0.05)  # time, not turns: a loaded machine reads slowly
-            if getattr(screen, "section", True) is not None:
-                break
+            if getattr(screen, "section", True) is not None and pilot.app.focused is not None:
+                break  # shown, and the first question has the focus (its highlight is drawn)
         await pilot.pause(0.1)
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
