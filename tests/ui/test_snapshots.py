@@ -51,6 +51,19 @@ def demo_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Screen
     time.tzset()
 
 
+async def settled(pilot: Any) -> None:
+    """Until two screenshots 0.2 s apart are the same: a question brought into view after the
+    focus moved there is part of the picture, however busy the machine is."""
+    shown = None
+    for _ in range(25):
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.2)
+        now = pilot.app.export_screenshot()
+        if now == shown:
+            return
+        shown = now
+
+
 def push(make: Callable[[], Any]) -> Callable[[Any], Any]:
     async def run_before(pilot: Any) -> None:
         screen = make()
@@ -59,9 +72,7 @@ def push(make: Callable[[], Any]) -> Callable[[Any], Any]:
             await pilot.pause(0.05)  # time, not turns: a loaded machine reads slowly
             if getattr(screen, "section", True) is not None and pilot.app.focused is not None:
                 break  # shown, and the first question has the focus (its highlight is drawn)
-        await pilot.pause(0.1)
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause()
+        await settled(pilot)
 
     return run_before
 
