@@ -86,3 +86,22 @@ async def test_every_field_of_the_interview_keeps_the_order(
         await until(pilot, lambda: screen.state is not None and bool(screen.query(Input)))
         fields = [*screen.query(Input), *screen.query(TextArea)]
         assert fields and all(isinstance(f, TypingInput | TypingArea) for f in fields)
+
+
+def test_no_screen_makes_a_stock_text_field() -> None:
+    """A field added later as a plain ``Input``/``TextArea`` would reorder keys again."""
+    import re
+    from pathlib import Path
+
+    import screener
+
+    made = re.compile(r"(?<![\w.])(Input|TextArea)\(")
+    ui = Path(screener.__file__).parent / "ui"
+    found = [
+        f"{path.relative_to(ui)}:{number}"
+        for path in ui.rglob("*.py")
+        if path.name != "typing.py"
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if made.search(line)
+    ]
+    assert found == []
