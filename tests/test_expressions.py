@@ -114,6 +114,13 @@ def test_parse_errors(text: str, fragment: str, column: int) -> None:
     assert f"(column {column})" in message
 
 
+def test_digits_other_than_ascii_are_not_numbers() -> None:
+    """"²" passes ``str.isdigit``: it once reached the number reader and failed an assertion."""
+    for text in (".²", "²", "1²", "${a} = ٣"):
+        with pytest.raises(ExpressionError):
+            parse(text)
+
+
 def test_deep_nesting_is_an_expression_error() -> None:
     for depth in (10, 39):
         assert check("not(" * depth + "1 = 1" + ")" * depth) is (depth % 2 == 0)

@@ -10,7 +10,7 @@ from screener.errors import ExpressionError
 from screener.i18n import _
 
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
-_NUMBER_RE = re.compile(r"\d+(\.\d+)?|\.\d+")
+_NUMBER_RE = re.compile(r"[0-9]+(\.[0-9]+)?|\.[0-9]+")  # ASCII digits: "²" and "٣" are not numbers here
 _WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
 # --- the tree -------------------------------------------------------------------------------
@@ -101,9 +101,7 @@ def tokenize(text: str) -> list[Token]:
                 raise _error(_("text starting with {quote} is not closed").format(quote=ch), col)
             tokens.append(Token("str", text[i : end + 1], col, text[i + 1 : end]))
             i = end + 1
-        elif ch.isascii() and (ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit())):
-            match = _NUMBER_RE.match(text, i)
-            assert match is not None
+        elif match := _NUMBER_RE.match(text, i):
             raw = match.group()
             number: int | float = float(raw) if "." in raw else int(raw)
             tokens.append(Token("num", raw, col, number))
