@@ -115,7 +115,7 @@ def test_parse_errors(text: str, fragment: str, column: int) -> None:
 
 
 def test_digits_other_than_ascii_are_not_numbers() -> None:
-    """"²" passes ``str.isdigit``: it once reached the number reader and failed an assertion."""
+    """A superscript two passes ``str.isdigit``: it reached the number reader and failed."""
     for text in (".²", "²", "1²", "${a} = ٣"):
         with pytest.raises(ExpressionError):
             parse(text)

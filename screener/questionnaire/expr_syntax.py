@@ -10,7 +10,8 @@ from screener.errors import ExpressionError
 from screener.i18n import _
 
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
-_NUMBER_RE = re.compile(r"[0-9]+(\.[0-9]+)?|\.[0-9]+")  # ASCII digits: "²" and "٣" are not numbers here
+# ASCII digits only: "²" passes str.isdigit and "٣" matches \d, neither is a number here.
+_NUMBER_RE = re.compile(r"[0-9]+(\.[0-9]+)?|\.[0-9]+")
 _WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
 # --- the tree -------------------------------------------------------------------------------
