@@ -136,3 +136,27 @@ def test_finalize_waits_for_earlier_writes_and_stops_the_clock(db: Path) -> None
     assert session.flush() and session.error is None
     session.close()
     repo.close()
+
+
+def test_the_position_goes_with_the_next_write_not_on_its_own(db: Path) -> None:
+    """Moving about is not a write (nor a log entry) each time: the position is stored with
+    the next answer or clock write, or when the session flushes or closes."""
+    repo, iid = _new(db)
+    session = session_for(repo, iid, **FAST)
+    session.set_position("basics", "story")
+    assert session.saved
+    time.sleep(0.2)
+    with Repository(db) as reader:
+        assert reader.get(iid).position != ("basics", "story")
+    session.set_position("basics", None)
+    session.set_answer("story", "Cook")
+    assert session.flush()
+    with Repository(db) as reader:
+        assert reader.get(iid).position == ("basics", None)
+    session.set_position("basics", "story")
+    assert session.close()
+    with Repository(db) as reader:
+        assert reader.get(iid).position == ("basics", "story")
+    moves = [event.new for event in repo.events(iid) if event.kind == "position"]
+    assert moves == [["basics", None], ["basics", "story"]]
+    repo.close()

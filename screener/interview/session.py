@@ -65,6 +65,7 @@ class InterviewSession:
         self._lock = threading.Condition()
         self._pending: dict[Hashable, _Write] = {}
         self._unstored_time: dict[str, float] = {}
+        self._position: tuple[str, str | None] | None = None  # not stored yet
         self._generation = 0
         self._closed = False
         self.error: BaseException | None = None  # the last failure, until a write succeeds
@@ -191,10 +192,14 @@ class InterviewSession:
         return flagged
 
     def set_position(self, section: str, item: str | None) -> None:
+        """Where the consultant is: kept for the next write (an answer, the clock's every ten
+        seconds, a flush), not written on its own, so moving about is not a write each time
+        and the log is not a list of moves."""
         if self.read_only:
             return
         self.interview.position = (section, item)
-        self._submit(("position",), lambda: self.repo.set_position(self.id, section, item))
+        with self._lock:
+            self._position = (section, item)
 
     def add_elapsed(self, section: str, seconds: float) -> None:
         """Time spent in ``section``; time not yet stored adds up until a write succeeds."""
@@ -255,6 +260,7 @@ class InterviewSession:
     def _submit(self, key: Hashable, call: Callable[[], Any], once: bool = False) -> Future[Any]:
         future: Future[Any] = Future()
         with self._lock:
+            self._take_position()
             write = _Write(call, once)
             older = self._pending.pop(key, None)
             if older is not None:
@@ -264,6 +270,19 @@ class InterviewSession:
             self._lock.notify_all()
         self._notify()
         return future
+
+    def _take_position(self) -> None:
+        """A position waiting for a write becomes one, before the write that takes it along
+        (call holding the lock)."""
+        if self._position is None:
+            return
+        section, item = self._position
+        self._position = None
+        self._pending.pop(("position",), None)
+        self._pending[("position",)] = _Write(
+            lambda: self.repo.set_position(self.id, section, item)
+        )
+        self._lock.notify_all()
 
     # -- the writer thread -------------------------------------------------------------------
     def _run(self) -> None:
@@ -342,6 +361,7 @@ class InterviewSession:
         """Wait until nothing is pending (or ``timeout``); True when everything is on disk."""
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._lock:
+            self._take_position()
             while self._pending:
                 remaining = None if deadline is None else deadline - time.monotonic()
                 if remaining is not None and remaining <= 0:

@@ -10,6 +10,7 @@ does not).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -125,6 +126,16 @@ class InterviewBody(Vertical):
 
     # -- moving ----------------------------------------------------------------------------------
     async def open_section(
+        self, section: Section, item: str | None = None, at_end: bool = False
+    ) -> None:
+        # One frame: the page, its texts and the focus are drawn together. The questions that
+        # gained or lost the focus tell the screen on their own queues; one turn of the loop
+        # inside the batch lets them, so their repaint is not a second frame after the layout.
+        with self.app.batch_update():
+            await self._open_section(section, item, at_end)
+            await asyncio.sleep(0)
+
+    async def _open_section(
         self, section: Section, item: str | None = None, at_end: bool = False
     ) -> None:
         self.store_time()

@@ -83,7 +83,9 @@ class Line(Static):
     def show(self, text: str) -> None:
         if text == self._text:
             return
-        layout = self._text is None or cell_len(text) != cell_len(self._text)
+        width = self.styles.width
+        fixed = width is not None and not width.is_auto
+        layout = self._text is None or (not fixed and cell_len(text) != cell_len(self._text))
         self._text = text
         self.update(text, layout=layout)
 

@@ -47,21 +47,6 @@ class GuidancePanel(Static):
                 text.append("\n")
             text.append(_(keys), style="dim")
         if text != self._shown:
-            # A new height lays the screen out again; most hints fill as many lines as the
-            # one before, and then a repaint is enough (a second layout is a second frame).
-            before = self._height()
+            # The panel has a fixed height: a new hint is a repaint, never a new layout.
             self._shown = text
             self.update(text, layout=False)
-            after, shown = self._height(), self.size.height
-            # Both longer than the lines shown: the panel is at its max-height either way.
-            if before < 0 or (after != before and not (after > shown and before > shown)):
-                self.refresh(layout=True)
-        self.display = bool(text)
-
-    def _height(self) -> int:
-        """Lines the text shown takes at the width the panel has (-1: not laid out yet)."""
-        width = self.size.width
-        if not width:
-            return -1
-        self.clear_cached_dimensions()
-        return self.get_content_height(self.size, self.app.size, width)

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
@@ -56,13 +58,42 @@ class QuestionWidget(Vertical):
         self._loading = False
 
     # -- composition -----------------------------------------------------------------------------
-    LABEL_CLASSES = "q-label"
+    # The label is drawn by the question itself, above its children (the first of them starts
+    # as many lines down as the label takes): a widget per label made every section switch
+    # slower, since each switch waits on every widget of every page built so far.
+    COMPONENT_CLASSES = {"question--label"}
+    label = ""
 
     def compose(self) -> ComposeResult:
-        yield Static("", classes=self.LABEL_CLASSES, markup=False)
         yield from self.compose_control()
         # The error and status lines are added when there is something to say: most questions
         # never need them, and every widget makes each section switch slower.
+
+    def render(self) -> Content:
+        return Content.assemble((self.label, self.get_visual_style("question--label")))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self.children:
+            return super().get_content_height(container, viewport, width)
+        return self._label_lines(width)  # a note: the label is all there is
+
+    def _label_lines(self, width: int) -> int:
+        if not width:
+            return 1  # not laid out yet: most labels take one line
+        return self.render().get_height(self.styles, width)
+
+    def on_resize(self) -> None:
+        self._place_label()
+
+    def _place_label(self) -> None:
+        """Start the children below the label at the width the question has now."""
+        first = next(iter(self.children), None)
+        if first is None:
+            return
+        lines = self._label_lines(self.content_size.width)
+        margin = first.styles.margin
+        if margin.top != lines:
+            first.styles.margin = (lines, margin.right, margin.bottom, margin.left)
 
     def compose_control(self) -> ComposeResult:
         yield from ()
@@ -80,8 +111,10 @@ class QuestionWidget(Vertical):
         label = self.text(self.item.label)
         if self.item.required and self.item.answerable:
             label += " *"
-        for line in self.query_children(".q-label").results(Static):  # none: being removed
-            line.update(label)
+        if label != self.label:
+            self.label = label
+            self._place_label()
+            self.refresh(layout=not self.children)
 
     def text(self, texts: dict[str, str]) -> str:
         return self.questionnaire.text(texts, current_language())
@@ -158,8 +191,6 @@ class QuestionWidget(Vertical):
 
 class NoteItem(QuestionWidget):
     """Guidance or a script to read out: text only, nothing to answer."""
-
-    LABEL_CLASSES = "q-label q-note"
 
 
 class TextQuestion(QuestionWidget):
