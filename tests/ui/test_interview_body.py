@@ -7,7 +7,7 @@ import threading
 from typing import Any
 
 from textual import events
-from ui_kit import CONSENTED, focus, make_app, open_screen, stored, until
+from ui_kit import CONSENTED, focus, make_app, open_screen, screen_text, stored, until
 
 from screener.store.records import InterviewInfo
 from screener.ui.screens.assessment import AssessmentScreen
@@ -141,3 +141,41 @@ async def test_each_section_scrolls_on_its_own_and_page_keys_scroll_it(tmp_path,
         await pilot.press("down")  # read-only: the arrows scroll
         await pilot.pause()
         assert page.scroll_y == 3
+
+
+async def test_each_control_starts_below_its_label_at_every_width(tmp_path, repo) -> None:
+    """A question draws its own label: its first child starts as many lines down as the label
+    takes, on the first page and after the terminal narrows and a language switch."""
+    from screener.questionnaire.loader import load_default
+    from screener.settings import Settings
+    from screener.ui.widgets.questions import QuestionWidget
+
+    real = load_default(Settings(db_path=tmp_path / "x").questionnaire_dir)
+    iid = repo.create_interview(InterviewInfo("Amina Testperson"), real, consent=CONSENTED)
+    app = make_app(tmp_path, repo, real)
+
+    def check(screen: InterviewScreen) -> int:
+        wrapped = 0
+        for question in screen.form.page.query_children(QuestionWidget):
+            if not question.display or not question.children:
+                continue
+            label_rows = question.render().get_height(question.styles, question.content_size.width)
+            first = question.children[0]
+            assert first.region.y - question.content_region.y == label_rows, question.item.name
+            words = question.label.split()
+            assert words[0] in screen_text(app) or question.region.y >= app.size.height
+            wrapped += label_rows > 1
+        return wrapped
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid))
+        await pilot.press("ctrl+pagedown", "ctrl+pagedown")  # a section with long questions
+        await pilot.pause()
+        wide = check(screen)
+        await pilot.resize_terminal(70, 40)
+        await pilot.pause(0.3)
+        narrow = check(screen)
+        assert narrow > wide
+        await pilot.press("f2")
+        await pilot.pause(0.3)
+        check(screen)

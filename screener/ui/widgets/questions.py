@@ -175,6 +175,7 @@ class QuestionWidget(Vertical):
             line = Static(text, classes=kind, markup=False)
             status = next(iter(self.query_children(".q-status")), None)
             self.mount(line, before=status if kind == "q-error" else None)
+            self._place_label()  # a question with no control (a note) has a first child now
         elif str(line.content) != text:
             line.update(text)
         line.display = bool(text)
