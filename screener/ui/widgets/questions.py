@@ -8,7 +8,7 @@ or a choice is made, else a debounced keystroke).
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -28,6 +28,8 @@ from screener.ui.widgets.choices import ChoicePicker, Option
 from screener.ui.widgets.rules import OTHER
 
 if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+
     from screener.questionnaire.model import Item, Questionnaire
 
 INPUT_KINDS = ("text", "integer", "decimal", "date")
@@ -80,7 +82,8 @@ class QuestionWidget(Vertical):
     def _label_lines(self, width: int) -> int:
         if not width:
             return 1  # not laid out yet: most labels take one line
-        return self.render().get_height(self.styles, width)
+        # Wrapped as Textual wraps it when drawn (its styles are the rules it reads).
+        return self.render().get_height(cast("RulesMap", self.styles), width)
 
     def on_resize(self) -> None:
         self._place_label()
