@@ -260,6 +260,19 @@ def bindings(*ids: str) -> list[BindingType]:
     return [COMMANDS[id_].binding() for id_ in ids]
 
 
+# Textual's own widgets have keys the footer shows (a dropdown's escape): their words, in the
+# language chosen like ours.
+TEXTUAL_WORDS = {"Dismiss menu": N_("Close the list")}
+
+
+def words_of(binding: Binding, command: Command | None) -> str:
+    """What the footer says for ``binding``."""
+    if command is not None:
+        return command.text()
+    words = TEXTUAL_WORDS.get(binding.description)
+    return _(words) if words is not None else binding.description
+
+
 def command_of(binding: Binding) -> Command | None:
     """The table's command behind ``binding`` (None for Textual's own keys)."""
     return COMMANDS.get(binding.id or "")

@@ -16,7 +16,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-from screener.ui.command_table import active_commands
+from screener.ui.command_table import active_commands, words_of
 
 LAST_RANK = 9  # keys without a command in the table (none today) go last
 SEPARATOR = "▏"
@@ -95,7 +95,7 @@ class KeysFooter(Widget, can_focus=False):
         actions: set[str] = set()
         palette: Key | None = None
         for key, (_node, binding, enabled, _tooltip), command in active_commands(self.screen):
-            text = command.text() if command is not None else binding.description
+            text = words_of(binding, command)
             rank = command.footer if command is not None else LAST_RANK
             shown = Key(key, app.get_key_display(binding), text, rank, enabled)
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
