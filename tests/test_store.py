@@ -330,3 +330,23 @@ def test_an_answer_typed_on_is_one_entry_of_the_log(db_path: Path) -> None:
         ("story", "Hun har arbejdet som syerske", "Hun har arbejdet som syerske i 6 år"),
         ("story", "Hun har arbejdet som syerske i 6 år", "Hun har arbejdet som syerske i 7 år"),
     ]
+
+
+def test_a_sections_clock_is_one_entry_per_stay(db_path: Path) -> None:
+    """The clock is stored every ten seconds: one event per stay in a section (the total
+    before to the total after), a new one after anything else happened."""
+    clock = Ticking(step=timedelta(seconds=10))
+    with Repository(db_path, clock=clock) as repo:
+        interview_id = repo.create_interview(info(), questionnaire(), consent=CONSENTED)
+        for _ in range(6):
+            repo.add_elapsed(interview_id, "basics", 10)
+        repo.set_answer(interview_id, "story", "Syerske")
+        repo.add_elapsed(interview_id, "basics", 10)
+        repo.add_elapsed(interview_id, "basics", 10)
+        clocks = [e for e in repo.events(interview_id) if e.kind == "elapsed"]
+        stored = repo.get(interview_id)
+    assert [(e.item, e.old, e.new) for e in clocks] == [
+        ("basics", {"basics": 0.0}, {"basics": 60.0}),
+        ("basics", {"basics": 60.0}, {"basics": 80.0}),
+    ]
+    assert stored.section_seconds == {"basics": 80.0} and stored.elapsed_seconds == 80.0

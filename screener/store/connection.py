@@ -98,20 +98,24 @@ class _Change:
         self.repo._log(self.conn, self.interview_id, kind, item, old, new)
         self.dirty = True
 
-    def log_typing(self, item: str, old: Any, new: Any) -> None:
-        """An answer typed on: merged into the last event when that is the same item's answer,
-        by the same actor, moments ago. A long text typed at the interpreter's pace (stored
-        at every pause) is then one entry of the log, from the text before to the text after,
-        instead of one entry, with the whole text, per pause."""
+    def log_merged(
+        self, kind: str, item: str, old: Any, new: Any, within: float | None = None
+    ) -> None:
+        """A change that goes on (an answer typed on, the clock of a section): merged into the
+        last event when that is the same kind of change to the same item by the same actor
+        (less than ``within`` seconds ago, if given), from the value before the first to the
+        value after the last. A long text typed at the interpreter's pace, stored at every
+        pause, is then one entry instead of one per pause with the whole text; a section's
+        clock, stored every ten seconds, one entry per stay."""
         last = self.conn.execute(_LAST_EVENT, (self.interview_id,)).fetchone()
         now = self.repo.now()
-        if last is not None and tuple(last[1:4]) == ("answer", item, self.repo.actor):
+        if last is not None and tuple(last[1:4]) == (kind, item, self.repo.actor):
             since = datetime.fromisoformat(now) - datetime.fromisoformat(last[4])
-            if since.total_seconds() < TYPING_MERGE_SECONDS:
+            if within is None or since.total_seconds() < within:
                 self.conn.execute(_MERGE_EVENT, (now, convert.dumps(new), last[0]))
                 self.dirty = True
                 return
-        self.log("answer", item, old, new)
+        self.log(kind, item, old, new)
 
     def finish(self) -> None:
         if not self.dirty:

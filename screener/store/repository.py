@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from screener.i18n import _
 from screener.interview.values import is_empty
 from screener.store import convert, queries, statements
-from screener.store.connection import StoreConnection
+from screener.store.connection import TYPING_MERGE_SECONDS, StoreConnection
 from screener.store.items import shape_of
 from screener.store.migrations import search_key
 from screener.store.records import (
@@ -147,7 +147,9 @@ class Repository(StoreConnection):
             conn.execute(statements.UPSERT_ANSWER, (interview_id, item, *new, self.now()))
             old = convert.answer_payload(None if found is None else tuple(found))
             if state is AnswerState.ANSWERED:
-                change.log_typing(item, old, convert.answer_payload(new))
+                change.log_merged(
+                    "answer", item, old, convert.answer_payload(new), TYPING_MERGE_SECONDS
+                )
             else:
                 change.log("mark", item, old, convert.answer_payload(new))
 
@@ -236,7 +238,7 @@ class Repository(StoreConnection):
             total = old + seconds
             conn.execute(statements.UPSERT_TIME, (interview_id, section, total))
             change.set(elapsed_seconds=float(change["elapsed_seconds"]) + seconds)
-            change.log("elapsed", None, {section: old}, {section: total})
+            change.log_merged("elapsed", section, {section: old}, {section: total})
 
     def record_consent(self, interview_id: int, consent: Consent) -> None:
         """Record (or change) the consents; every change is an event. Allowed on a finalized
