@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.widgets import DataTable, Input
-from ui_kit import CONSENTED, focus, question, until
+from ui_kit import CONSENTED, finalize_screen_ready, focus, question, until
 
 from screener import i18n
 from screener.questionnaire.model import Questionnaire
@@ -168,8 +168,7 @@ async def test_from_home_to_finalized_with_a_restart(
         await settle(pilot)
         assert app.screen is screen
 
-        await pilot.press("ctrl+g")
-        await settle(pilot)
+        await finalize_screen_ready(app, pilot)
         assert isinstance(app.screen, FinalizeScreen)
         await pilot.press("ctrl+s")  # finalizes on the session's thread, then returns
         await until(pilot, lambda: app.screen is screen and screen.st.read_only)

@@ -9,6 +9,7 @@ from typing import Any
 from textual.widgets import Input
 from ui_kit import (
     CONSENTED,
+    finalize_screen_ready,
     focus,
     make_app,
     open_screen,
@@ -132,8 +133,7 @@ async def test_finalize_shows_no_error(tmp_path, repo, questionnaire, iid) -> No
         screen = await open_screen(app, pilot, InterviewScreen(iid))
         await focus(pilot, screen, "home_town")
         await pilot.press(*"Homs")
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await finalize_screen_ready(app, pilot)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: repo.get(iid).status is Status.FINALIZED)
         await until(pilot, lambda: app.screen is screen and screen.st.read_only)

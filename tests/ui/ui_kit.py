@@ -108,3 +108,14 @@ async def until(pilot: Any, predicate: Any, timeout: float = 10.0) -> None:
     while not predicate():
         assert time.monotonic() < deadline, "condition not reached"
         await pilot.pause(0.05)
+
+
+async def finalize_screen_ready(app: Any, pilot: Any) -> None:
+    """Ctrl+G, then wait until the finalize screen has read what is missing (until then it
+    takes no ctrl+s, by design)."""
+    from screener.ui.screens.finalize import FinalizeScreen
+
+    await pilot.press("ctrl+g")
+    await until(
+        pilot, lambda: isinstance(app.screen, FinalizeScreen) and app.screen.interview is not None
+    )
