@@ -74,8 +74,9 @@ def text_paragraph_class() -> type:
 def _rounded(width: Any) -> tuple[float, ...]:
     """Widths to a millionth of a point: the same column computed two ways differs in the last
     bits (page 1's fit test and its frame), which must not cost a second break."""
-    widths = width if isinstance(width, list | tuple) else [width]
-    return tuple(round(float(w), 6) for w in widths)
+    if isinstance(width, list | tuple):
+        return tuple([round(w, 6) for w in width])
+    return (round(width, 6),)
 
 
 @cache
