@@ -16,7 +16,7 @@ from typing import Any
 import screener
 from screener.i18n import _, language
 from screener.report.fonts import FAMILY, register_fonts
-from screener.report.keep import keep_start_class
+from screener.report.keep import frame_class, keep_start_class
 from screener.report.story import report_parts
 from screener.report.styles import (
     ACCENT,
@@ -73,7 +73,7 @@ def _render(interview: Interview, lang: str, generated_at: datetime | None) -> b
     """One layout of the whole report: page 1 is left empty while the rest is laid out (the
     rest records where each chapter starts), and is drawn when the canvas saves, once those
     pages, which page 1 points to, are known."""
-    from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer
+    from reportlab.platypus import BaseDocTemplate, PageBreak, PageTemplate, Spacer
 
     register_fonts()
     page_one, rest = report_parts(interview, lang, generated_at)
@@ -83,7 +83,7 @@ def _render(interview: Interview, lang: str, generated_at: datetime | None) -> b
         header = _header_texts(interview)
         title = _("Screening report")
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         buffer,
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
         leftMargin=MARGIN_X,
@@ -98,6 +98,9 @@ def _render(interview: Interview, lang: str, generated_at: datetime | None) -> b
         lang=lang,
         initialFontName=FAMILY,
     )
+    # What SimpleDocTemplate sets up, with a frame that is cheap to copy.
+    frame = frame_class()(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="normal")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=doc.pagesize)])
     doc.keepTogetherClass = keep_start_class()
     doc.build(story, canvasmaker=numbered_canvas(header, lambda: page_one(found)))
     return buffer.getvalue()
