@@ -55,11 +55,16 @@ def _chart(width: float, height: float) -> Any:
     return _chart_class()(width, height)
 
 
-def _box(canvas: Any, x: float, y: float, width: float, height: float, dark: bool) -> None:
-    canvas.setFillColor(_color(ACCENT if dark else EMPTY))
-    canvas.setStrokeColor(_color(ACCENT if dark else RULE))
+def _boxes(
+    canvas: Any, lefts: list[float], y: float, width: float, height: float, filled: int
+) -> None:
+    """A bar's boxes: the first ``filled`` dark, the rest empty."""
     canvas.setLineWidth(0.4)
-    canvas.rect(x, y, width, height, stroke=1, fill=1)
+    for index, x in enumerate(lefts):
+        if index in (0, filled):
+            canvas.setFillColor(_color(ACCENT if index < filled else EMPTY))
+            canvas.setStrokeColor(_color(ACCENT if index < filled else RULE))
+        canvas.rect(x, y, width, height, stroke=1, fill=1)
 
 
 def _run(canvas: Any, x: float, y: float, run: str, face: str, size: float, color: str) -> None:
@@ -80,9 +85,8 @@ def _bar(
     """``segments`` boxes side by side, the first ``filled`` of them dark."""
     segments = max(segments, 1)
     seg = (width - SEGMENT_GAP * (segments - 1)) / segments
-    for index in range(segments):
-        left = x + index * (seg + SEGMENT_GAP)
-        chart.ops.append(partial(_box, x=left, y=y, width=seg, height=height, dark=index < filled))
+    lefts = [x + index * (seg + SEGMENT_GAP) for index in range(segments)]
+    chart.ops.append(partial(_boxes, lefts=lefts, y=y, width=seg, height=height, filled=filled))
 
 
 def _text(
