@@ -118,10 +118,17 @@ def _lines(text: str, font: str, size: float, width: float, most: int = 2) -> li
 
     lines: list[str] = simpleSplit(text, font, size, width) or [""]
     if len(lines) > most:
-        last = " ".join(lines[most - 1 :])
-        while last and stringWidth(last + "…", font, size) > width:
-            last = last[:-1]
-        lines = [*lines[: most - 1], last.rstrip() + "…"]
+        # What fits is a start of the last line and the next (the next did not fit after it):
+        # the longest start that fits with the ellipsis, found by halving (widths only grow).
+        last = " ".join(lines[most - 1 : most + 1])
+        low, high = 0, len(last)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if stringWidth(last[:middle] + "…", font, size) <= width:
+                low = middle
+            else:
+                high = middle - 1
+        lines = [*lines[: most - 1], last[:low].rstrip() + "…"]
     return lines
 
 
