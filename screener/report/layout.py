@@ -71,14 +71,22 @@ def long_text(
 
 
 def chunks(line: str, size: int = CHUNK) -> list[str]:
-    """``line`` cut into pieces of at most ``size`` characters, after a sentence or a space."""
+    """``line`` cut into pieces of at most ``size`` characters, after a sentence or a space.
+
+    Walks the line by position: taking the rest as a new string for each piece would copy
+    a long line as many times as it has pieces.
+    """
     pieces: list[str] = []
-    while len(line) > size:
-        cut = line.rfind(". ", size // 2, size) + 1 or line.rfind(" ", size // 2, size)
-        cut = cut if cut > 0 else size
-        pieces.append(line[:cut])
-        line = line[cut:].lstrip(" ")
-    return [*pieces, line]
+    start, end = 0, len(line)
+    while end - start > size:
+        low, high = start + size // 2, start + size
+        cut = line.rfind(". ", low, high) + 1 or line.rfind(" ", low, high)
+        cut = cut if cut > start else high
+        pieces.append(line[start:cut])
+        start = cut
+        while start < end and line[start] == " ":
+            start += 1
+    return [*pieces, line[start:]]
 
 
 @cache
