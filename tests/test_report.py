@@ -289,6 +289,19 @@ def test_long_answer_wraps_across_pages(hostile_pages: list[str]) -> None:
     assert "Sætning 0 om" in text and "Sætning 219 om" in text
 
 
+def test_a_long_place_is_shortened_on_page_one() -> None:
+    """The place is free text: printed whole in the interview line, a long one once pushed
+    the whole summary off page 1. It is shortened there and printed in full in its chapter."""
+    place = " ".join(f"Asylcenter {n} ved fjorden." for n in range(400))
+    interview = make_interview(answers={"centre": ok("centre", place)})
+    pages = pages_of(render_pdf_bytes(interview, "en", GENERATED))
+    first = flat(pages[0])
+    assert "Asylcenter 0 ved" in first and "(see page" in first
+    assert "What are you looking forward to most?" in first
+    rest = flat(" ".join(pages[1:]))
+    assert "Asylcenter 0 ved" in rest and "Asylcenter 399 ved fjorden." in rest
+
+
 def test_latin_extended_name_extracts(pages_da: list[str]) -> None:
     assert "Şükrü Nguyễn Ḥasan" in flat(pages_da[0])
 

@@ -15,6 +15,7 @@ from screener.report.layout import (
     chapter,
     follow_up_mark,
     heading,
+    long_text,
     markup,
     note_paragraphs,
     para,
@@ -88,7 +89,7 @@ def typology(interview: Interview, lang: str, used: set[str]) -> list[Flowable]:
     if reason is not None:
         used.add(reason.name)
         if shown is not None:
-            story.append(para(_("Why: {reason}").format(reason=shown.text), s.body))
+            story += long_text(_("Why: {reason}").format(reason=shown.text), s.body)
     story += _extras(interview, item)
     return story
 
@@ -131,14 +132,15 @@ def _elements_by_phase(interview: Interview, elements: Item, lang: str) -> list[
         if details:
             line += f' <font color="#5b6472">— {esc(details)}</font>'
         groups.setdefault(phase, []).append(line)
-    other = interview.answers.get(elements.name)
-    if other is not None and other.other:
-        groups["other"].append(f"•&nbsp;&nbsp;{esc(other.other)}")
+    answer = interview.answers.get(elements.name)
+    other = answer.other if answer is not None else ""  # free text: may be long
     story: list[Flowable] = []
     for key, title in PHASES:
-        if groups.get(key):
+        typed = other if key == "other" else ""
+        if groups.get(key) or typed:
             story.append(para(_(title), s.h3))
-            story += [markup(line, s.answer) for line in groups[key]]
+            story += [markup(line, s.answer) for line in groups.get(key, [])]
+            story += long_text(typed, s.answer, lead="•&nbsp;&nbsp;") if typed else []
     return story
 
 
@@ -161,12 +163,10 @@ def plan_blocks(interview: Interview, plan: Item, lang: str) -> list[Flowable]:
         if not values:
             continue
         title = values[0][1]
-        story.append(markup(f"<b>{number}.&nbsp;{esc(title)}</b>", s.body))
+        story += long_text(title, s.body, lead=f"{number}.&nbsp;", form="<b>{}</b>")
         for child, value in values[1:]:
             label = q.text(child.label, lang)
-            story.append(
-                markup(f'<font color="#5b6472">{esc(label)}:</font> {esc(value)}', s.answer)
-            )
+            story += long_text(value, s.answer, lead=f'<font color="#5b6472">{esc(label)}:</font> ')
     story += _extras(interview, plan)
     return story
 

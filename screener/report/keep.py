@@ -8,11 +8,14 @@ lines of the next flowable do not fit; otherwise the next flowable splits across
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 from typing import Any
 
 # Room the start of the following flowable needs beside its heading: about three lines.
 START = 40.0
+# Values a deep copy shares rather than copies.
+_PLAIN = (int, float, str, type(None))
 
 
 @cache
@@ -37,3 +40,22 @@ def keep_start_class() -> type:
             return list(super().split(aW, aH))
 
     return KeepStart
+
+
+@cache
+def frame_class() -> type:
+    """The body frame, cheaper to copy: measuring a kept-together group deep-copies the
+    document's frame (reportlab's ``_listWrapOn``), about a hundred times a report."""
+    from reportlab.platypus import Frame
+
+    class BodyFrame(Frame):  # type: ignore[misc]
+        def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+            """The same copy as ``copy.deepcopy``, without visiting the many plain numbers."""
+            clone = object.__new__(type(self))
+            memo[id(self)] = clone
+            fields = clone.__dict__
+            for name, value in self.__dict__.items():
+                fields[name] = value if isinstance(value, _PLAIN) else copy.deepcopy(value, memo)
+            return clone
+
+    return BodyFrame

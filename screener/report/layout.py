@@ -35,32 +35,58 @@ def para(text: str, style: Any = None) -> Flowable:
     return paragraph(esc(text), style or styles().body)
 
 
-def paras(text: str, style: Any = None) -> list[Flowable]:
+def paras(
+    text: str, style: Any = None, lead: str = "", form: str = "{}", bullet: str | None = None
+) -> list[Flowable]:
     """Long text as a column of paragraphs: one per line of the text, long lines in pieces.
 
     The pieces of one text sit as close as the lines of one paragraph would; only the first
-    keeps the style's space before and the last its space after.
+    keeps the style's space before and the last its space after. ``lead`` is markup before the
+    text (a label) and ``bullet`` the first piece's bullet; ``form`` is the markup around each
+    piece ("<b>{}</b>").
     """
     style = style or styles().body
     pieces = [piece for line in text.split("\n") for piece in chunks(line)]
     if len(pieces) <= 1:
-        return [para(text, style)]
+        return [paragraph(form.format(lead + esc(text)), style, bullet)]
     last = len(pieces) - 1
     return [
-        paragraph(esc(piece) or "&nbsp;", _tight(style, index == 0, index == last))
+        paragraph(
+            form.format((lead if index == 0 else "") + (esc(piece) or "&nbsp;")),
+            _tight(style, index == 0, index == last),
+            bullet if index == 0 else None,
+        )
         for index, piece in enumerate(pieces)
     ]
 
 
+def long_text(
+    text: str, style: Any, lead: str = "", form: str = "{}", bullet: str | None = None
+) -> list[Flowable]:
+    """Text that is usually short (a value after its label): one paragraph, lines and all,
+    and only when longer than a piece the column of ``paras``."""
+    if len(text) <= CHUNK:
+        return [paragraph(form.format(lead + esc(text)), style, bullet)]
+    return paras(text, style, lead, form, bullet)
+
+
 def chunks(line: str, size: int = CHUNK) -> list[str]:
-    """``line`` cut into pieces of at most ``size`` characters, after a sentence or a space."""
+    """``line`` cut into pieces of at most ``size`` characters, after a sentence or a space.
+
+    Walks the line by position: taking the rest as a new string for each piece would copy
+    a long line as many times as it has pieces.
+    """
     pieces: list[str] = []
-    while len(line) > size:
-        cut = line.rfind(". ", size // 2, size) + 1 or line.rfind(" ", size // 2, size)
-        cut = cut if cut > 0 else size
-        pieces.append(line[:cut])
-        line = line[cut:].lstrip(" ")
-    return [*pieces, line]
+    start, end = 0, len(line)
+    while end - start > size:
+        low, high = start + size // 2, start + size
+        cut = line.rfind(". ", low, high) + 1 or line.rfind(" ", low, high)
+        cut = cut if cut > start else high
+        pieces.append(line[start:cut])
+        start = cut
+        while start < end and line[start] == " ":
+            start += 1
+    return [*pieces, line[start:]]
 
 
 @cache
@@ -131,7 +157,7 @@ def question_block(
 def bullet_list(items: list[str], style: Any = None) -> list[Flowable]:
     """One paragraph per item with a hanging bullet: a checklist reads as a list."""
     style = _bulleted(style or styles().answer)
-    return [paragraph(esc(item), style, bullet="•") for item in items]
+    return [flowable for item in items for flowable in long_text(item, style, bullet="•")]
 
 
 @cache
@@ -165,18 +191,7 @@ def note_paragraphs(note: str) -> list[Flowable]:
     """The consultant's note after its heading, in pieces when long (as ``paras``)."""
     # The messages stay outside f-strings: Babel's extractor does not look inside them.
     heading = esc(_("Consultant note:"))
-    style = styles().note
-    pieces = [piece for line in note.split("\n") for piece in chunks(line)]
-    if len(pieces) == 1:
-        return [markup(f"<b>{heading}</b> {esc(note)}", style)]
-    last = len(pieces) - 1
-    return [
-        paragraph(
-            (f"<b>{heading}</b> " if index == 0 else "") + (esc(piece) or "&nbsp;"),
-            _tight(style, index == 0, index == last),
-        )
-        for index, piece in enumerate(pieces)
-    ]
+    return paras(note, styles().note, lead=f"<b>{heading}</b> ")
 
 
 def key_value_table(

@@ -79,7 +79,7 @@ def _build(
     from screener.report.layout import side_by_side
     from screener.report.styles import CONTENT_WIDTH
 
-    story: list[Flowable] = title_block(interview, lang)
+    story: list[Flowable] = title_block(interview, lang, short)
     half = (CONTENT_WIDTH - 14) / 2
     columns: list[list[Flowable]] = [[], []]
     for column, title, rows in (
@@ -120,7 +120,7 @@ def _build(
     return story
 
 
-def title_block(interview: Interview, lang: str) -> list[Flowable]:
+def title_block(interview: Interview, lang: str, short: Shortener) -> list[Flowable]:
     s = styles()
     info = interview.info
     q = interview.questionnaire
@@ -132,7 +132,7 @@ def title_block(interview: Interview, lang: str) -> list[Flowable]:
         markup(f'<font size="9" color="#5b6472">{esc(kicker.upper())}</font>', s.body),
         para(info.candidate_name, s.title),
         para(" · ".join(subtitle), s.subtitle),
-        para(interview_line(interview, lang), s.small),
+        para(interview_line(interview, lang, short), s.small),
     ]
 
 
@@ -171,16 +171,21 @@ def contact_rows(interview: Interview, organisation: Organisation) -> Rows:
     return rows
 
 
-def interview_line(interview: Interview, lang: str) -> str:
-    """'Interview 1 December 2026 · 1 h 54 min · Asylcenter X · interpreter: Arabic, in person'."""
+def interview_line(interview: Interview, lang: str, short: Shortener) -> str:
+    """'Interview 1 December 2026 · 1 h 54 min · Asylcenter X · interpreter: Arabic, in person'.
+
+    The place is free text: shortened like the other values, or a long answer there would push
+    the rest of the summary off page 1.
+    """
     parts = [_("Interview {date}").format(date=format_date(interview.created_at.date(), lang))]
     if interview.elapsed_seconds:
         parts.append(format_duration(interview.elapsed_seconds, lang))
+    centre = role_item(interview, "asylum_centre")
     place = role_display(interview, "asylum_centre", lang)
-    if place is not None:
-        parts.append(place.text)
+    if centre is not None and place is not None:
+        parts.append(short.text(place.text, centre.name, limit=SIDE_LIMIT))
     elif interview.info.place:
-        parts.append(interview.info.place)
+        parts.append(short.text(interview.info.place, limit=SIDE_LIMIT))
     interpreter = _("interpreter: {interpreter}").format(
         interpreter=interpreter_text(interview, lang)
     )

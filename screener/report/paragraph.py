@@ -34,9 +34,29 @@ def text_paragraph_class() -> type:
 
         reportlab would otherwise hyphenate any word at a line's end to fill it ("AMU-cen-ter"
         in a column that has room for "center" on the next line).
+
+        The lines are broken once per width: platypus wraps a paragraph again at the same width
+        (a heading kept with the next block, a table cell when the table is drawn, page 1's fit
+        test), and the second break would give the same lines. Drawing forgets them, so a
+        paragraph drawn again (a table's repeated header row) is broken afresh, as before.
         """
 
+        _broken: tuple[Any, Any, Any] | None = None
+
         def breakLines(self, width: Any) -> Any:
+            key = (_rounded(width), self.style)  # type: ignore[has-type]
+            broken = self._broken
+            if broken is not None and broken[0] == key and broken[1] is self.frags:
+                return broken[2]
+            lines = self._break_lines(width)
+            self._broken = (key, self.frags, lines)
+            return lines
+
+        def drawPara(self, debug: int = 0) -> None:
+            self._broken = None
+            super().drawPara(debug)
+
+        def _break_lines(self, width: Any) -> Any:
             style: Any = self.style  # type: ignore[has-type]
             lang = getattr(style, "hyphenationLang", "")
             if not lang or not isinstance(lang, str):
@@ -49,6 +69,14 @@ def text_paragraph_class() -> type:
                 self.style = style
 
     return TextParagraph
+
+
+def _rounded(width: Any) -> tuple[float, ...]:
+    """Widths to a millionth of a point: the same column computed two ways differs in the last
+    bits (page 1's fit test and its frame), which must not cost a second break."""
+    if isinstance(width, list | tuple):
+        return tuple([round(w, 6) for w in width])
+    return (round(width, 6),)
 
 
 @cache

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
 from screener.i18n import N_, _
-from screener.questionnaire.model import Item
+from screener.questionnaire.model import Item, Questionnaire
 from screener.report.answers import Display, Shown, display, format_value, in_report, level
 from screener.store.records import AnswerState, Interview
 
@@ -20,8 +21,27 @@ SKILLS = (
 
 def role_item(interview: Interview, role: str) -> Item | None:
     """The item with ``role``, unless it is absent or kept out of the report."""
-    item = interview.questionnaire.by_role(role)
+    item = _roles(interview.questionnaire).get(role)
     return item if item is not None and in_report(item) else None
+
+
+# Questionnaire (by id, alive) -> the first item of each role, as ``Questionnaire.by_role``.
+_ROLES: dict[int, tuple[weakref.ref[Questionnaire], dict[str, Item]]] = {}
+
+
+def _roles(q: Questionnaire) -> dict[str, Item]:
+    """Each role's item, found in one walk: a report looks up some 50 roles, and each
+    ``by_role`` walks the whole questionnaire (a frozen model, so the index stays right)."""
+    known = _ROLES.get(id(q))
+    if known is not None and known[0]() is q:
+        return known[1]
+    index: dict[str, Item] = {}
+    for _section, item, _parent in q.walk():
+        if item.role:
+            index.setdefault(item.role, item)
+    key = id(q)
+    _ROLES[key] = (weakref.ref(q, lambda _gone: _ROLES.pop(key, None)), index)
+    return index
 
 
 def role_display(interview: Interview, role: str, lang: str) -> Display | None:

@@ -16,7 +16,7 @@ from typing import Any
 import screener
 from screener.i18n import _, language
 from screener.report.fonts import FAMILY, register_fonts
-from screener.report.keep import keep_start_class
+from screener.report.keep import frame_class, keep_start_class
 from screener.report.story import report_parts
 from screener.report.styles import (
     ACCENT,
@@ -30,7 +30,7 @@ from screener.report.styles import (
     PAGE_WIDTH,
     RULE,
 )
-from screener.report.text import collecting_missing, draw_line
+from screener.report.text import collecting_missing, draw_line, draw_runs, visual_runs
 from screener.store.records import Interview
 
 
@@ -73,7 +73,7 @@ def _render(interview: Interview, lang: str, generated_at: datetime | None) -> b
     """One layout of the whole report: page 1 is left empty while the rest is laid out (the
     rest records where each chapter starts), and is drawn when the canvas saves, once those
     pages, which page 1 points to, are known."""
-    from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer
+    from reportlab.platypus import BaseDocTemplate, PageBreak, PageTemplate, Spacer
 
     register_fonts()
     page_one, rest = report_parts(interview, lang, generated_at)
@@ -83,7 +83,7 @@ def _render(interview: Interview, lang: str, generated_at: datetime | None) -> b
         header = _header_texts(interview)
         title = _("Screening report")
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         buffer,
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
         leftMargin=MARGIN_X,
@@ -98,6 +98,9 @@ def _render(interview: Interview, lang: str, generated_at: datetime | None) -> b
         lang=lang,
         initialFontName=FAMILY,
     )
+    # What SimpleDocTemplate sets up, with a frame that is cheap to copy.
+    frame = frame_class()(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="normal")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=doc.pagesize)])
     doc.keepTogetherClass = keep_start_class()
     doc.build(story, canvasmaker=numbered_canvas(header, lambda: page_one(found)))
     return buffer.getvalue()
@@ -146,6 +149,15 @@ def numbered_canvas(
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Frame
 
+    # The same on every page but the page number: shaped, ordered and coloured once.
+    fixed: dict[str, list[tuple[str, str]]] = {}
+    accent, muted, rule = (colors.HexColor(c) for c in (ACCENT, MUTED, RULE))
+
+    def pieces(key: str, bold: bool = False) -> list[tuple[str, str]]:
+        if key not in fixed:
+            fixed[key] = visual_runs(texts[key], bold)
+        return fixed[key]
+
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # Otherwise every page names Helvetica, a font that is not embedded.
@@ -177,16 +189,16 @@ def numbered_canvas(
             left, right = CONTENT_LEFT, PAGE_WIDTH - CONTENT_LEFT
             top = PAGE_HEIGHT - 14 * MM
             self.saveState()
-            self.setFillColor(colors.HexColor(ACCENT))
-            draw_line(self, left, top, texts["confidential"], 7.5, bold=True)
-            self.setFillColor(colors.HexColor(MUTED))
-            draw_line(self, right, top, texts["who"], 7.5, right=True)
-            self.setStrokeColor(colors.HexColor(RULE))
+            self.setFillColor(accent)
+            draw_runs(self, left, top, pieces("confidential", bold=True), 7.5, right=False)
+            self.setFillColor(muted)
+            draw_runs(self, right, top, pieces("who"), 7.5, right=True)
+            self.setStrokeColor(rule)
             self.setLineWidth(0.5)
             self.line(left, top - 4, right, top - 4)
             bottom = 12 * MM
             self.line(left, bottom + 9, right, bottom + 9)
-            draw_line(self, left, bottom, texts["product"], 7.5)
+            draw_runs(self, left, bottom, pieces("product"), 7.5, right=False)
             page = texts["page"].format(page=self._pageNumber, pages=total)
             draw_line(self, right, bottom, page, 7.5, right=True)
             self.restoreState()

@@ -27,7 +27,7 @@ from screener.report.layout import (
     chapter,
     data_table,
     heading,
-    markup,
+    long_text,
     note_paragraphs,
     para,
     question_block,
@@ -220,7 +220,7 @@ def competence_figure(interview: Interview, lang: str, done: _Done) -> list[Flow
     return [
         heading(_("The five competences companies look for")),
         competence_chart(chart_rows),
-        para(basis, styles().fine),
+        *long_text(basis, styles().fine),
     ]
 
 
@@ -233,7 +233,7 @@ def language_figure(interview: Interview, lang: str, done: _Done) -> list[Flowab
     sources = language_sources(interview, lang)
     if sources:
         line = "; ".join(f"{', '.join(names)}: {source}" for source, names in sources.items())
-        story.append(para(_("How we know: {sources}").format(sources=line), styles().fine))
+        story += long_text(_("How we know: {sources}").format(sources=line), styles().fine)
     return story
 
 
@@ -282,7 +282,7 @@ def _entry_blocks(label: str, headers: list[str], cells: list[list[str]]) -> lis
         story.append(para(f"{label} · {number}", s.h3))
         for header, value in zip(headers, row, strict=True):
             colon = "" if header.rstrip().endswith(("?", ":")) else ":"
-            story.append(markup(f"<b>{esc(header)}{colon}</b> {esc(value)}", s.answer))
+            story += long_text(value, s.answer, lead=f"<b>{esc(header)}{colon}</b> ")
     return story
 
 

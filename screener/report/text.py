@@ -189,7 +189,13 @@ def draw_line(
 ) -> None:
     """One line on the canvas (running header and footer) in every script; ``right`` aligns
     its end at ``x``."""
-    pieces = visual_runs(text, bold)
+    draw_runs(canvas, x, y, visual_runs(text, bold), size, right)
+
+
+def draw_runs(
+    canvas: Any, x: float, y: float, pieces: list[tuple[str, str]], size: float, right: bool
+) -> None:
+    """A line already split into (face, text) pieces by ``visual_runs``."""
     if right:
         x -= runs_width(pieces, size)
     for face, run in pieces:
