@@ -240,3 +240,30 @@ async def test_a_broken_questionnaire_file_keeps_existing_interviews_usable(
         assert isinstance(screen, InterviewScreen) and screen.interview_id == iid
         await pilot.press("ctrl+q")
     app.repo.close()
+
+
+async def test_a_page_pasted_into_the_new_interview_form_is_refused(
+    tmp_path: Path, questionnaire: Questionnaire
+) -> None:
+    """A megabyte pasted into the name (the adversary's paste, or a slip of the clipboard) is
+    refused whole; a name typed on stops at the field's length."""
+    from textual import events
+
+    from screener.ui.screens.new_interview import FIELD_MAX
+
+    app = start(tmp_path / "paste.sqlite3", questionnaire)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NewInterviewScreen))
+        name = app.screen.query_one("#field-candidate_name", Input)
+        name.focus()
+        await pilot.press(*"Amina")
+        name.post_message(events.Paste("Testperson " * 100_000))
+        await settle(pilot)
+        assert name.value == "Amina"
+        name.value = "x" * (FIELD_MAX - 1)
+        name.cursor_position = len(name.value)
+        await pilot.press("y", "z")
+        assert name.value == "x" * (FIELD_MAX - 1) + "y"
+    app.repo.close()

@@ -62,6 +62,11 @@ def parse_birth_date(text: str) -> date | None:
     raise ValueError(text)
 
 
+# Characters in one field of the form; a longer paste is refused. A pasted page is not a name,
+# and page 1 of the report has room for the facts and the summary, not for a page.
+FIELD_MAX = 200
+
+
 class NewInterviewScreen(ScreenerScreen):
     BINDINGS = bindings("new.create", "new.leave")
     _creating = False  # the interview is being written (off the UI thread)
@@ -77,7 +82,12 @@ class NewInterviewScreen(ScreenerScreen):
                         if name == "municipality"
                         else None
                     )
-                    yield TypingInput(id=f"field-{name}", suggester=suggester, compact=True)
+                    yield TypingInput(
+                        id=f"field-{name}",
+                        suggester=suggester,
+                        compact=True,
+                        max_length=FIELD_MAX,
+                    )
                 if name == "case_id":
                     with Horizontal(classes="form-row"):
                         yield Label("", id="label-status", classes="form-label")
