@@ -18,7 +18,7 @@ from textual.widget import Widget
 
 from screener.ui.command_table import active_commands, words_of
 
-LAST_RANK = 9  # keys without a command in the table (none today) go last
+LAST_RANK = 9  # keys without a command in the table (Textual's own: a dropdown's escape) go last
 SEPARATOR = "▏"
 
 
