@@ -25,6 +25,11 @@ class SectionSidebar(OptionList):
         if self.state is not None:
             self.show_sections(self.state, self.current)
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The rows fill the width left by the scrollbar: drawn again when it comes or goes
+        (one shown for a moment while the screen was laid out left two columns empty)."""
+        self.on_resize()
+
     def show_sections(self, state: InterviewSession, current: str | None) -> None:
         self.state, self.current = state, current
         lang = current_language()
