@@ -179,3 +179,33 @@ async def test_each_control_starts_below_its_label_at_every_width(tmp_path, repo
         await pilot.press("f2")
         await pilot.pause(0.3)
         check(screen)
+
+
+async def test_the_entry_forms_guidance_fits_each_hint(tmp_path, repo) -> None:
+    """The interview's guidance panel has a fixed height; the one in a repeat entry's form
+    fits its text, so a longer hint is laid out again instead of being cut off."""
+    from screener.questionnaire.loader import load_default
+    from screener.settings import Settings
+    from screener.ui.widgets.guide import GuidancePanel
+    from screener.ui.widgets.repeat import EntryDialog
+
+    real = load_default(Settings(db_path=tmp_path / "x").questionnaire_dir)
+    iid = repo.create_interview(InterviewInfo("Amina Testperson"), real, consent=CONSENTED)
+    app = make_app(tmp_path, repo, real)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid, "second_hand"))
+        await focus(pilot, screen, "second_hand_info")
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, EntryDialog))
+        panel = app.screen.query_one(GuidancePanel)
+        heights = set()
+        for _ in range(6):  # through the entry's fields, hints of different lengths
+            await pilot.pause(0.1)
+            lines = panel.get_content_height(panel.size, app.size, panel.content_region.width)
+            assert panel.content_region.height == min(lines, 3)  # max-height 4 less the rule
+            heights.add(lines)
+            await pilot.press("tab")
+        assert len(heights) > 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen

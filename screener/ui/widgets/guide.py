@@ -46,7 +46,12 @@ class GuidancePanel(Static):
             if text:
                 text.append("\n")
             text.append(_(keys), style="dim")
+        # The interview's panel has a fixed height: a new hint is a repaint, never a layout.
+        # The entry form's fits its text: laid out again, and hidden when there is none.
+        height = self.styles.height
+        fits_text = height is None or height.is_auto
         if text != self._shown:
-            # The panel has a fixed height: a new hint is a repaint, never a new layout.
             self._shown = text
-            self.update(text, layout=False)
+            self.update(text, layout=fits_text)
+        if fits_text:
+            self.display = bool(text)
