@@ -119,9 +119,8 @@ async def test_names_with_markup_render_literally(tmp_path, repo, questionnaire)
         await until(pilot, lambda: name in screen_text(app))  # the home list
         screen = await open_screen(app, pilot, InterviewScreen(iid))
         assert name in screen_text(app)  # the header
-        await pilot.press("ctrl+r")  # review
-        await pilot.pause()
-        assert name in screen_text(app)
+        await pilot.press("ctrl+r")  # review: read on a worker, "Loading..." until then
+        await until(pilot, lambda: name in screen_text(app))
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and app.return_code is None
