@@ -153,7 +153,9 @@ async def test_from_home_to_finalized_with_a_restart(
 
         await pilot.press("ctrl+r")
         await settle(pilot)
-        assert isinstance(app.screen, ReviewScreen)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        await until(pilot, lambda: review.interview is not None)  # read on a worker
         await pilot.press("down", "enter")  # the first row: the flagged question
         await settle(pilot, 3)
         assert app.screen is screen
