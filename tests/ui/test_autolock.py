@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui_kit import CONSENTED, PilotApp, focus, question, screen_text, stored, until
+from ui_kit import (
+    CONSENTED,
+    PilotApp,
+    focus,
+    open_screen,
+    question,
+    screen_text,
+    stored,
+    until,
+)
 
 from screener import i18n
 from screener.questionnaire.model import Questionnaire
@@ -33,9 +42,7 @@ async def test_locked_screen_shows_no_personal_data(
     app = PilotApp(settings, repo, questionnaire)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
-            app.push_screen(InterviewScreen(iid))
-            await pilot.pause(0.2)
-            screen = app.screen
+            screen = await open_screen(app, pilot, InterviewScreen(iid))
             await focus(pilot, screen, "home_town")
             await pilot.press(*"Massawa")
             assert NAME in screen_text(app) and "Massawa" in screen_text(app)

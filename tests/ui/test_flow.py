@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.widgets import DataTable, Input
-from ui_kit import CONSENTED, finalize_screen_ready, focus, question, until
+from ui_kit import CONSENTED, finalize_screen_ready, focus, open_screen, question, until
 
 from screener import i18n
 from screener.questionnaire.model import Questionnaire
@@ -194,8 +194,7 @@ async def test_f1_lists_every_key_of_the_screen(
         InterviewInfo("Amina Testperson"), questionnaire, consent=CONSENTED
     )
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(InterviewScreen(iid))
-        await settle(pilot)
+        await open_screen(app, pilot, InterviewScreen(iid))
         await pilot.press("f1")
         await settle(pilot)
         keys = app.screen

@@ -13,7 +13,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.widgets import Input, OptionList, Static
-from ui_kit import CONSENTED, until
+from ui_kit import CONSENTED, open_screen, until
 
 import screener
 import screener.ui
@@ -114,9 +114,7 @@ async def test_footer_and_f1_are_danish_then_english_after_f2(
         assert "n Ny" in line and "f1 Hjælp" in line and "^p hop til" in line
         assert (await f1_lines(app, pilot))["Søg"] == "/"
 
-        app.push_screen(InterviewScreen(iid))
-        await pilot.pause()
-        await pilot.pause()
+        await open_screen(app, pilot, InterviewScreen(iid))
         line = footer_line(app)
         # At 80 columns what moves the interview on stays in the footer; F1 has the rest.
         for shown in ("^r Overblik", "^t Vurdering", "^g Afslut", "f3 Note"):
@@ -147,9 +145,7 @@ async def test_the_palette_lists_the_table_in_the_active_language(
 ) -> None:
     app, iid = start(tmp_path, questionnaire)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(InterviewScreen(iid))
-        await pilot.pause()
-        await pilot.pause()
+        await open_screen(app, pilot, InterviewScreen(iid))
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert titles == ["Luk", "Taster", "Sprog", "Samtykke", "CV-postkort", "Kompetencekort"]
         await pilot.press("f2")
@@ -182,9 +178,7 @@ async def test_a_question_ranks_above_the_command_of_the_same_name(
     app, iid = start(tmp_path, questionnaire)
     async with app.run_test(size=(80, 24)) as pilot:
         i18n.set_language("en")
-        app.push_screen(InterviewScreen(iid))
-        await pilot.pause()
-        await pilot.pause()
+        await open_screen(app, pilot, InterviewScreen(iid))
         commands = [hit async for hit in AppCommands(app.screen).search("Language")]
         questions = [hit async for hit in QuestionJumps(app.screen).search("Language")]
         assert [hit.text for hit in commands] == ["Language"]
@@ -198,9 +192,7 @@ async def test_the_footer_draws_again_only_when_its_keys_change(
 ) -> None:
     app, iid = start(tmp_path, questionnaire)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(InterviewScreen(iid))
-        await pilot.pause()
-        await pilot.pause()
+        await open_screen(app, pilot, InterviewScreen(iid))
         footer = app.screen.query_one(KeysFooter)
         shown, focused = footer.keys, app.focused
         await pilot.press("down", "down")  # to another text field: the same footer keys

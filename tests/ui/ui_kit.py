@@ -64,8 +64,10 @@ def make_app(tmp_path: Path, repo: Repository, questionnaire: Questionnaire) -> 
 
 
 async def open_screen(app: PilotApp, pilot: Any, screen: InterviewScreen) -> InterviewScreen:
+    """Push ``screen`` and wait until its body is shown (it is read on a worker: a loaded
+    machine takes longer than any fixed pause)."""
     app.push_screen(screen)
-    await pilot.pause()
+    await until(pilot, lambda: getattr(screen, "ready", True))
     await pilot.pause()
     return screen
 

@@ -99,6 +99,11 @@ class BodyScreen(ScreenerScreen):
             self._typed.append(event)
 
     @property
+    def ready(self) -> bool:
+        """The body is shown and every key typed before it is handled."""
+        return self._ready
+
+    @property
     def body(self) -> InterviewBody:
         assert self._body is not None
         return self._body
