@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import LoadingIndicator
 
 from screener.i18n import _
@@ -32,6 +34,9 @@ class BodyScreen(ScreenerScreen):
     """Subclasses say which sections the body shows and where it starts."""
 
     CSS_PATH = "interview.tcss"
+    # Textual repaints the whole screen when the focus moves; the widgets whose look depends on
+    # the focus repaint themselves, so here a move only costs what it changes.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, interview_id: int) -> None:
         super().__init__()

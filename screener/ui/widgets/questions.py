@@ -63,7 +63,7 @@ class QuestionWidget(Vertical):
     # The label is drawn by the question itself, above its children (the first of them starts
     # as many lines down as the label takes): a widget per label made every section switch
     # slower, since each switch waits on every widget of every page built so far.
-    COMPONENT_CLASSES = {"question--label"}
+    COMPONENT_CLASSES = {"question--label", "question--focus", "question--focus-invalid"}
     label = ""
 
     def compose(self) -> ComposeResult:
@@ -154,7 +154,9 @@ class QuestionWidget(Vertical):
     # -- feedback --------------------------------------------------------------------------------
     def show_error(self, message: str | None) -> None:
         self._show_line("q-error", message or "")
-        self.set_class(bool(message), "-invalid")
+        if self.has_class("-invalid") != bool(message):
+            self.set_class(bool(message), "-invalid")
+            self.show_focus()  # the bar turns red (or back)
 
     def show_status(self, state: AnswerState | None, note: str, flagged: bool) -> None:
         parts: list[str] = []
@@ -187,10 +189,37 @@ class QuestionWidget(Vertical):
         """Focus now, not after the queued events (``Widget.focus`` defers): a key typed ahead
         goes to the question the consultant moved to."""
         if self.control is not None and self.is_attached:
+            left = self.screen.focused
             self.screen.set_focus(self.control)
+            # The bars now, in the frame that shows the move (their focus events come later).
+            self.show_focus()
+            for question in left.ancestors if left is not None else []:
+                if isinstance(question, QuestionWidget) and question is not self:
+                    question.show_focus()
+                    break
+
+    # The focus bar: the colours come from the component classes, set as the question's own
+    # styles. A ``:focus-within`` rule would restyle the question and all its children on every
+    # move (some milliseconds each time); this is a repaint of the one question.
+    def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
+        self.show_focus()
 
     def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
         self.edited(final=True)
+        self.show_focus()
+
+    def show_focus(self) -> None:
+        styles = self.styles
+        if self.is_attached and self.has_focus_within:
+            look = self.get_component_styles(
+                "question--focus-invalid" if self.has_class("-invalid") else "question--focus"
+            )
+            styles.outline_left = ("wide", look.color)  # each repaints only when it changes
+            styles.background = look.background
+        elif styles.inline.has_rule("outline_left"):
+            styles.clear_rule("outline_left")
+            styles.clear_rule("background")
+            self.refresh()
 
 
 class NoteItem(QuestionWidget):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -20,6 +21,16 @@ class SectionSidebar(OptionList):
 
     state: InterviewSession | None = None
     current: str | None = None
+    # A switch moves the highlight: only the two rows it leaves and reaches are drawn again.
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+
+    def _watch_highlighted(self, old: int | None, new: int | None) -> None:
+        if self.virtual_size.height != self.option_count:
+            self.refresh()  # not one line per section (never so far): draw it all
+            return
+        for index in (old, new):
+            if index is not None:
+                self.refresh_line(index)
 
     def on_resize(self) -> None:
         if self.state is not None:
