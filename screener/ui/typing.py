@@ -1,4 +1,5 @@
-"""Text fields whose editing keys keep their place among the letters typed around them.
+"""Text fields whose editing keys keep their place among the letters typed around them, and
+that tell their owner of an edit at once.
 
 Textual inserts a printable key in the focused field at once, but runs a bound key (backspace,
 delete, arrows, ctrl+k ...) only after the event has bubbled up to the app. When keys come
@@ -6,14 +7,20 @@ faster than that (a quick correction, an interpreter's pace on a busy laptop) th
 is inserted before the backspace runs: "tigrinja", backspace, backspace, "ya" became
 "tigrinja" (Textual issue 6605). These fields run their own bindings where the key arrives,
 in order, as the upstream fix proposes.
+
+``on_edit`` is called when the text changes, before the field's ``Changed`` message is even
+posted: the owner can hand the text to the session in the same step, so no frame ever shows a
+new letter beside a "Saved" that was about the text before it.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from textual import events
 from textual.binding import Binding
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
@@ -45,10 +52,24 @@ async def run_own_binding(widget: Widget, event: events.Key) -> None:
 
 
 class TypingInput(Input):
+    on_edit: Callable[[], None] | None = None
+
     async def on_key(self, event: events.Key) -> None:
         await run_own_binding(self, event)
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, Input.Changed) and self.on_edit is not None:
+            self.on_edit()
+        return super().post_message(message)
 
 
 class TypingArea(TextArea):
+    on_edit: Callable[[], None] | None = None
+
     async def on_key(self, event: events.Key) -> None:
         await run_own_binding(self, event)
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, TextArea.Changed) and self.on_edit is not None:
+            self.on_edit()  # typing, paste, undo and redo all end here
+        return super().post_message(message)

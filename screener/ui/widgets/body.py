@@ -87,7 +87,9 @@ class InterviewBody(Vertical):
                 yield SectionSidebar(id="iv-sidebar")
             with Vertical(id="iv-main"):
                 yield Line("", id="iv-title", markup=False)
-                yield QuestionForm(self.st, id="iv-form")
+                form = QuestionForm(self.st, id="iv-form")
+                form.on_commit = self.show_saved
+                yield form
                 yield GuidancePanel("", id="iv-guide")
 
     @property

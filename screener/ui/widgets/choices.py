@@ -8,6 +8,7 @@ next question, so arrows walk through the whole interview.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.console import RenderableType
@@ -30,7 +31,10 @@ class Option:
 
 
 class ChoicePicker(Widget, can_focus=True):
-    """Shows numbered options; the picked ones are marked. ``multiple`` allows several."""
+    """Shows numbered options; the picked ones are marked. ``multiple`` allows several.
+    ``on_edit`` is called when the consultant changes the pick, before the tick is drawn."""
+
+    on_edit: Callable[[], None] | None = None
 
     class Changed(Message):
         def __init__(self, picker: ChoicePicker) -> None:
@@ -240,4 +244,6 @@ class ChoicePicker(Widget, can_focus=True):
 
     def _changed(self) -> None:
         self.refresh(layout=True)
+        if self.on_edit is not None:
+            self.on_edit()
         self.post_message(self.Changed(self))

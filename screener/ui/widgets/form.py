@@ -8,9 +8,10 @@ and shows them again. An invalid value stays on screen with its error and is not
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual import events, on
+from textual import events
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 
@@ -63,6 +64,7 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
         self.section: Section | None = None
         self.current: QuestionWidget | None = None
         self._pages: dict[str, SectionPage] = {}
+        self.on_commit: Callable[[], None] | None = None  # the body shows the saved state
 
     def on_unmount(self) -> None:
         """The pages go: back in the collector's view so they can be freed; what lives on is
@@ -98,6 +100,7 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
             items = rules.flatten(section.items)
             questions = [make_question(item, self.state.questionnaire) for item in items]
             for question in questions:
+                question.commit = self.take_edit
                 if isinstance(question, RepeatQuestion):
                     question.commit_entries = self.commit
             await page.mount_all(questions)
@@ -175,16 +178,17 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
                 question.values_for_logic = values
 
     # -- saving ----------------------------------------------------------------------------------
-    @on(QuestionWidget.Edited)
-    def _edited(self, event: QuestionWidget.Edited) -> None:
-        event.stop()
-        question = event.question
+    def take_edit(self, question: QuestionWidget, final: bool) -> None:
+        """An edit, handed over by the question in the same step as the key that made it;
+        the header is told at once, so the frame that shows the edit says "Saving"."""
         # Any page of this form, not only the one shown: a key typed just before enter moved
         # on to the next section still belongs to (and is stored for) its own question.
         page = question.parent
         if self.state.locked or not isinstance(page, SectionPage) or page.parent is not self:
             return
-        self.commit(question, final=event.final)
+        self.commit(question, final=final)
+        if self.on_commit is not None:
+            self.on_commit()
 
     def commit(self, question: QuestionWidget, final: bool = True) -> None:
         """Check and store what ``question`` holds, at every keystroke. An invalid value is

@@ -1,12 +1,14 @@
 """One widget per question kind: a label, the control for the kind, an error and a status line.
 
 The widgets only show and collect; saving, validation and skip logic live in ``QuestionForm``.
-They tell the form about edits with ``QuestionWidget.Edited`` (``final`` when the field is left
-or a choice is made, else a debounced keystroke).
+An edit (``final`` when the field is left or a choice is made, else a keystroke) goes to the
+form's ``commit`` in the same step as the key, so no frame shows it beside a stale "Saved"; a
+question without one (in a repeat's entry form) posts ``QuestionWidget.Edited`` instead.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
@@ -58,6 +60,9 @@ class QuestionWidget(Vertical):
         self.questionnaire = questionnaire
         self.entry_mode = entry_mode  # inside a repeat entry form: no marks, notes or flags
         self._loading = False
+        # Set by the interview's form: an edit is handed over at once, in the same step as the
+        # key (no frame shows it before the session has it). Without it, ``Edited`` is posted.
+        self.commit: Callable[[QuestionWidget, bool], None] | None = None
 
     # -- composition -----------------------------------------------------------------------------
     # The label is drawn by the question itself, above its children (the first of them starts
@@ -148,8 +153,15 @@ class QuestionWidget(Vertical):
         return ""
 
     def edited(self, final: bool) -> None:
-        if not self._loading:
+        if self._loading:
+            return
+        if self.commit is not None:
+            self.commit(self, final)
+        else:
             self.post_message(self.Edited(self, final))
+
+    def _typed(self) -> None:
+        self.edited(final=False)
 
     # -- feedback --------------------------------------------------------------------------------
     def show_error(self, message: str | None) -> None:
@@ -232,12 +244,14 @@ class TextQuestion(QuestionWidget):
     PLACEHOLDERS = {"date": "DD-MM-YYYY", "integer": "0", "decimal": "0,0"}
 
     def compose_control(self) -> ComposeResult:
-        yield TypingInput(
+        field = TypingInput(
             placeholder=self.PLACEHOLDERS.get(self.item.kind, ""),
             compact=True,
             select_on_focus=False,  # typing into a filled field must not wipe the answer
             classes="q-input",
         )
+        field.on_edit = self._typed
+        yield field
 
     @property
     def control(self) -> Input:
@@ -252,8 +266,7 @@ class TextQuestion(QuestionWidget):
 
     @on(Input.Changed, ".q-input")
     def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.edited(final=False)
+        event.stop()  # handed over already (``on_edit``)
 
     @on(Input.Submitted, ".q-input")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -266,7 +279,9 @@ class LongTextQuestion(QuestionWidget):
     """Free text over several lines; tab leaves it (tab is not typed into the text)."""
 
     def compose_control(self) -> ComposeResult:
-        yield TypingArea(soft_wrap=True, tab_behavior="focus", compact=True, classes="q-textarea")
+        area = TypingArea(soft_wrap=True, tab_behavior="focus", compact=True, classes="q-textarea")
+        area.on_edit = self._typed
+        yield area
 
     @property
     def control(self) -> TextArea:
@@ -281,8 +296,7 @@ class LongTextQuestion(QuestionWidget):
 
     @on(TextArea.Changed, ".q-textarea")
     def _changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        self.edited(final=False)
+        event.stop()  # handed over already (``on_edit``)
 
 
 class ChoiceQuestion(QuestionWidget):
@@ -292,19 +306,23 @@ class ChoiceQuestion(QuestionWidget):
         kind = self.item.kind
         if kind == "scale":
             yield Static("", classes="q-scale-ends", markup=False)
-        yield ChoicePicker(
+        picker = ChoicePicker(
             self.options(),
             multiple=kind == "select_multiple",
             horizontal=kind in ("scale", "yes_no"),
             classes="q-picker",
         )
+        picker.on_edit = self._picked
+        yield picker
         if self.item.other:
-            yield TypingInput(
+            other = TypingInput(
                 placeholder=_("Other, namely"),
                 compact=True,
                 select_on_focus=False,
                 classes="q-other",
             )
+            other.on_edit = self._typed
+            yield other
 
     @property
     def control(self) -> ChoicePicker:
@@ -378,11 +396,13 @@ class ChoiceQuestion(QuestionWidget):
             return ""
         return self.query_one(".q-other", Input).value.strip()
 
-    @on(ChoicePicker.Changed)
-    def _changed(self, event: ChoicePicker.Changed) -> None:
-        event.stop()
+    def _picked(self) -> None:
         self._show_other()
         self.edited(final=True)
+
+    @on(ChoicePicker.Changed)
+    def _changed(self, event: ChoicePicker.Changed) -> None:
+        event.stop()  # handed over already (``on_edit``)
 
     @on(ChoicePicker.Submitted)
     def _submitted(self, event: ChoicePicker.Submitted) -> None:
@@ -391,8 +411,7 @@ class ChoiceQuestion(QuestionWidget):
 
     @on(Input.Changed, ".q-other")
     def _other_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.edited(final=False)
+        event.stop()  # handed over already (``on_edit``)
 
     @on(Input.Submitted, ".q-other")
     def _other_submitted(self, event: Input.Submitted) -> None:
