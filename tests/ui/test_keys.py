@@ -227,12 +227,14 @@ async def test_an_open_dropdown_says_how_to_close_it_in_the_language_chosen(
     """Textual's own dropdown key ("Dismiss menu") is shown in Danish, and in English after F2."""
     from textual.widgets import Select
 
-    app, _iid = start(tmp_path, questionnaire)
+    from screener.ui.screens.export import ExportScreen
+
+    app, iid = start(tmp_path, questionnaire)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
-        await until(pilot, lambda: bool(app.screen.query("#field-status")))
-        app.screen.query_one("#field-status", Select).focus()
+        app.push_screen(ExportScreen(iid))
+        await until(pilot, lambda: bool(app.screen.query("#export-lang")))
+        app.screen.query_one("#export-lang", Select).focus()
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()

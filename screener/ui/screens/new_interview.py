@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Static
 
 from screener.i18n import N_, _
 from screener.municipalities import MUNICIPALITIES
@@ -19,6 +19,7 @@ from screener.ui.command_table import bindings
 from screener.ui.messages import OpenConsent
 from screener.ui.screens.base import ScreenerScreen
 from screener.ui.typing import TypingInput
+from screener.ui.widgets.choices import ChoicePicker, Option
 from screener.ui.widgets.footer import KeysFooter
 
 FIELDS: tuple[tuple[str, str], ...] = (
@@ -34,12 +35,12 @@ FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def mode_options() -> list[tuple[str, str]]:
+def _mode_options() -> list[Option]:
     return [
-        (_("In person"), "in_person"),
-        (_("By phone"), "phone"),
-        (_("By video"), "video"),
-        (_("No interpreter"), "none"),
+        Option("in_person", _("In person")),
+        Option("phone", _("By phone")),
+        Option("video", _("By video")),
+        Option("none", _("No interpreter")),
     ]
 
 
@@ -88,42 +89,38 @@ class NewInterviewScreen(ScreenerScreen):
                         compact=True,
                         max_length=FIELD_MAX,
                     )
+                # The choices are lists on the form itself, picked with a digit or the arrows:
+                # a dropdown lost a pick made with a quick down, enter, tab (the tab moved the
+                # focus before the dropdown's enter ran).
                 if name == "case_id":
                     with Horizontal(classes="form-row"):
                         yield Label("", id="label-status", classes="form-label")
-                        yield Select(
-                            self._status_options(),
-                            prompt=_("Not chosen yet"),
-                            allow_blank=True,
-                            id="field-status",
-                            compact=True,
-                        )
+                        yield ChoicePicker(self._status_options(), id="field-status")
                 if name == "interpreter_name":
                     with Horizontal(classes="form-row"):
                         yield Label("", id="label-mode", classes="form-label")
-                        yield Select(
-                            mode_options(),
-                            value="in_person",
-                            allow_blank=False,
-                            id="field-mode",
-                            compact=True,
-                        )
+                        mode = ChoicePicker(_mode_options(), horizontal=True, id="field-mode")
+                        mode.picked = ["in_person"]
+                        yield mode
             yield Static("", id="new-error", classes="field-error", markup=False)
             yield Static("", id="new-help", classes="muted")
         yield KeysFooter()
 
-    def _status_options(self) -> list[tuple[str, str]]:
+    def _status_options(self) -> list[Option]:
         """The questionnaire's status choices (asylum seeker / permit, waiting / placed)."""
         q = self.sapp.questionnaire
         item = q.by_role("status")
         if item is None:
             return []
         lang = self.sapp.ui_language
-        return [(q.text(c.label, lang), c.value) for c in q.choice_list(item)]
+        return [Option(c.value, q.text(c.label, lang)) for c in q.choice_list(item)]
+
+    def _picked(self, name: str, default: str = "") -> str:
+        picked = self.query_one(f"#field-{name}", ChoicePicker).picked
+        return picked[0] if picked else default
 
     def _status(self) -> str:
-        value = self.query_one("#field-status", Select).value
-        return value if isinstance(value, str) else ""
+        return self._picked("status")
 
     def on_mount(self) -> None:
         self.query_one("#field-candidate_name", Input).focus()
@@ -134,21 +131,20 @@ class NewInterviewScreen(ScreenerScreen):
             self.query_one(f"#label-{name}", Label).update(_(label))
         self.query_one("#label-mode", Label).update(_("Interpreter present"))
         self.query_one("#label-status", Label).update(_("Status"))
-        status = self.query_one("#field-status", Select)
-        status.prompt = _("Not chosen yet")
-        chosen = status.value
-        status.set_options(self._status_options())
-        if isinstance(chosen, str):
-            status.value = chosen
-        mode = self.query_one("#field-mode", Select)
-        value = mode.value
-        mode.set_options(mode_options())
-        mode.value = value
+        self.query_one("#field-status", ChoicePicker).set_options(self._status_options())
+        self.query_one("#field-mode", ChoicePicker).set_options(_mode_options())
         self.query_one("#new-help", Static).update(
-            _("Tab moves to the next field. Ctrl+S goes on to the consent.")
+            _(
+                "Tab moves to the next field; in a list a digit or the arrows pick. "
+                "Ctrl+S goes on to the consent."
+            )
         )
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.focus_next()
+
+    @on(ChoicePicker.Submitted)
+    def _choice_submitted(self) -> None:
         self.focus_next()
 
     def _value(self, name: str) -> str:
@@ -179,6 +175,12 @@ class NewInterviewScreen(ScreenerScreen):
             return None
         municipality = self._value("municipality")
         known = {m.casefold(): m for m in MUNICIPALITIES}
+        starting = [m for m in MUNICIPALITIES if m.casefold().startswith(municipality.casefold())]
+        if municipality and municipality.casefold() not in known and len(starting) == 1:
+            # The one municipality the field suggests (shown greyed after the letters): a quick
+            # ctrl+s before the right arrow takes what the screen shows.
+            municipality = starting[0]
+            self.query_one("#field-municipality", Input).value = municipality
         if municipality and municipality.casefold() not in known:
             self._error(_("Choose one of the 98 municipalities (type and press right arrow)."))
             self.query_one("#field-municipality", Input).focus()
@@ -203,7 +205,7 @@ class NewInterviewScreen(ScreenerScreen):
             consultant=self._value("consultant"),
             interpreter_language=self._value("interpreter_language"),
             interpreter_name=self._value("interpreter_name"),
-            interpreter_mode=str(self.query_one("#field-mode", Select).value),
+            interpreter_mode=self._picked("mode", "in_person"),
             place=self._value("place"),
             municipality=known.get(municipality.casefold(), ""),
             ui_language=lang,
