@@ -4,6 +4,7 @@ interview (never asked twice), and a municipality for a candidate who is not pla
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import Input
 
@@ -34,15 +35,23 @@ async def fill(app: ScreenerApp, pilot: object, status: str, municipality: str) 
     screen.query_one("#field-status", ChoicePicker).set_picked([status] if status else [])
 
 
-async def test_status_and_facts_are_typed_once(tmp_path: Path) -> None:
+def _app(tmp_path: Path) -> ScreenerApp:
     i18n.set_language("en")
     db = tmp_path / "form.sqlite3"
     settings = Settings(db_path=db, language="en", cursor_blink=False)
-    app = ScreenerApp(settings, Repository(db), load_questionnaire(SCRIPT))
+    return ScreenerApp(settings, Repository(db), load_questionnaire(SCRIPT))
+
+
+async def _open_form(pilot: Any) -> None:
+    await pilot.pause()
+    await pilot.press("n")
+    await pilot.pause()
+
+
+async def test_status_and_facts_are_typed_once(tmp_path: Path) -> None:
+    app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+        await _open_form(pilot)
         # An asylum seeker has no receiving municipality yet: the form refuses one.
         await fill(app, pilot, "asylum_seeker", "Aarhus")
         await pilot.press("ctrl+s")
@@ -92,14 +101,9 @@ async def test_choices_typed_ahead_with_tab_are_kept(tmp_path: Path) -> None:
     (a dropdown lost it: the tab moved the focus before the dropdown's enter ran)."""
     from textual import events
 
-    i18n.set_language("en")
-    db = tmp_path / "form.sqlite3"
-    settings = Settings(db_path=db, language="en", cursor_blink=False)
-    app = ScreenerApp(settings, Repository(db), load_questionnaire(SCRIPT))
+    app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+        await _open_form(pilot)
         screen = app.screen
         assert isinstance(screen, NewInterviewScreen)
         keys = [*"Amina Testperson", "tab", "tab", "tab", "tab", "3", "tab", *"ar", "tab"]
