@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 
 from rich.cells import cell_len
+from textual import messages
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
@@ -159,5 +160,10 @@ class HeaderBar(Horizontal):
         # and lays nothing out again (a failure, rare, may widen it).
         width = max(cell_len(texts["saving"]), cell_len(texts["saved"]))
         saved.show(" " * (width - cell_len(texts[state])) + texts[state])
+        if state != "saved" and saved.is_attached:
+            # Straight to the screen's next frame. A repaint otherwise reaches the screen when
+            # the line's own queue next runs, which while keys pour in came a frame or two
+            # after the field's: the new text stood beside "Saved" for some 30 ms.
+            saved.screen.post_message(messages.Update(saved))
         for name in ("-failed", "-saving", "-ok"):
             saved.set_class(name == cls, name)
