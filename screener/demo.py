@@ -68,7 +68,7 @@ def demo_answers(questionnaire: Questionnaire, demo: Demo | None = None) -> dict
     demo = demo or load_demo()
     answers = prefill_answers(questionnaire, demo.info, demo.status)
     answers.update(demo.answers)
-    suggested = suggested_efforts(questionnaire, answers["typology"], answers)
+    suggested = suggested_efforts(questionnaire, answers["typology"], answers, demo.consent)
     answers["effort_elements"] = suggested + [v for v in demo.extra_effort if v not in suggested]
     return answers
 

@@ -82,8 +82,9 @@ def test_demo_is_complete_and_consistent(
     # the plan has what, why, who and when.
     from screener.questionnaire.effort import suggested_efforts
 
-    suggested = suggested_efforts(questionnaire, values["typology"], values)
+    suggested = suggested_efforts(questionnaire, values["typology"], values, interview.consent)
     assert suggested and set(suggested) <= set(values["effort_elements"])
+    assert "cv_postkort" in values["effort_elements"]  # the candidate said yes to it
     assert "kontakt_udlaendingestyrelsen" not in values["effort_elements"]  # already placed
     assert "linkedin" not in values["effort_elements"]  # no higher education
     assert len(values["effort_plan"]) == 3

@@ -15,6 +15,7 @@ from screener.questionnaire.effort import suggested_efforts, typology_fits_statu
 from screener.questionnaire.lint import lint
 from screener.questionnaire.loader import load_questionnaire
 from screener.questionnaire.model import PREFILL_FIELDS, Questionnaire
+from screener.store.records import Consent
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "questionnaires" / "tm-screening.toml"
@@ -166,6 +167,16 @@ def test_effort_suggestions_follow_status_and_profile(q: Questionnaire) -> None:
         assert choice.timing.get("da") and choice.timing.get("en"), choice.value
     firsts = {c.value: c.timing["en"] for c in elements}
     assert firsts["virksomhedspraktik"] == "In the first month in the municipality"
+
+
+def test_no_cv_postcard_is_suggested_after_a_no_to_it(q: Questionnaire) -> None:
+    values = {"status": "asylum_seeker", "highest_education": "primary"}
+    said_no = Consent(screening=True, handover=True, sensitive=True, cv_postcard=False)
+    said_yes = Consent(screening=True, handover=True, sensitive=True, cv_postcard=True)
+    assert "cv_postkort" not in suggested_efforts(q, "type1", values, said_no)
+    assert "cv_postkort" not in suggested_efforts(q, "type1", values, None)  # not asked yet
+    assert "cv_postkort" in suggested_efforts(q, "type1", values, said_yes)
+    assert "kontakt_udlaendingestyrelsen" in suggested_efforts(q, "type1", values, said_no)
 
 
 # --- sensitive items, wording, order --------------------------------------------------------

@@ -41,8 +41,16 @@ def fits(q: Questionnaire, choice: Choice, values: Mapping[str, Any]) -> bool:
     return choice.needs is None or condition_holds(choice.needs, values)
 
 
-def suggested_efforts(q: Questionnaire, typology: str, values: Mapping[str, Any]) -> list[str]:
-    """The typology's suggested effort elements that fit this candidate, in the method's order."""
+def consented(choice: Choice, consent: object | None) -> bool:
+    """The element needs no consent, or the candidate said yes to the one it needs."""
+    return choice.consent is None or getattr(consent, choice.consent, None) is True
+
+
+def suggested_efforts(
+    q: Questionnaire, typology: str, values: Mapping[str, Any], consent: object | None = None
+) -> list[str]:
+    """The typology's suggested effort elements that fit this candidate, in the method's order
+    (``consent``: the interview's, for elements that need one)."""
     item = q.by_role("typology")
     elements = q.by_role("effort_elements")
     if item is None or elements is None:
@@ -51,7 +59,11 @@ def suggested_efforts(q: Questionnaire, typology: str, values: Mapping[str, Any]
     if choice is None:
         return []
     known = {c.value: c for c in q.choice_list(elements)}
-    return [v for v in choice.suggests if v in known and fits(q, known[v], values)]
+    return [
+        v
+        for v in choice.suggests
+        if v in known and fits(q, known[v], values) and consented(known[v], consent)
+    ]
 
 
 def typology_fits_status(q: Questionnaire, values: Mapping[str, Any]) -> bool:

@@ -121,6 +121,9 @@ class Choice(Strict):
     owner: LangText = Field(default_factory=dict)
     timing: LangText = Field(default_factory=dict)
     needs: str | None = None
+    # An effort element that needs the candidate's yes to one consent (a CV postcard): never
+    # suggested without it.
+    consent: Literal["screening", "handover", "sensitive", "cv_postcard"] | None = None
 
 
 class Item(Strict):

@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 
 from screener.i18n import _, current_language
+from screener.questionnaire.effort import suggested_efforts
 from screener.store.records import AnswerState
 from screener.ui.command_table import bindings
 from screener.ui.widgets import rules
@@ -218,17 +219,15 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
         Only adds: the consultant's own picks stay, and a notice says what was added.
         """
         q = self.state.questionnaire
-        typology_item = q.by_role("typology")
         efforts = q.by_role("effort_elements")
-        if typology_item is None or efforts is None:
+        if efforts is None:
             return
-        choice = next((c for c in q.choice_list(typology_item) if c.value == typology), None)
-        if choice is None or not choice.suggests:
-            return
+        # Those that fit the candidate's status, profile and consent (no CV postcard after a no).
+        suggested = suggested_efforts(q, typology, self.state.values(), self.state.consent)
         current = self.state.value(efforts.name)
         picked = [str(v) for v in current] if isinstance(current, list) else []
         order = [c.value for c in q.choice_list(efforts)]
-        added = [v for v in choice.suggests if v not in picked and v in order]
+        added = [v for v in suggested if v not in picked]
         if not added:
             return
         merged = [v for v in order if v in picked or v in added]
