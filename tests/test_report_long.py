@@ -69,6 +69,23 @@ def test_a_long_value_reaches_the_pdf_whole(text: str, tag: str) -> None:
     assert text.count(f" om svejsning og montage. {tag}") >= 690  # none lost between pages
 
 
+def test_every_piece_of_a_line_keeps_the_lines_direction() -> None:
+    """A Danish sentence with Arabic names, long enough to be cut: a piece that happens to
+    start with a name is still set left to right (it was set right to left, flush right, with
+    its words reordered); an Arabic line's pieces all read right to left."""
+    from screener.report.layout import paras
+    from screener.report.text import RTL
+
+    # The cut falls on the space before the name: the second piece starts with it.
+    danish = "Svejser" + "x" * (CHUNK - 10) + " فاطمة [b]x[/b] [/] " + "Murer og flisemager " * 100
+    pieces = paras(danish)
+    assert len(pieces) > 2
+    assert any(RTL.match(_text(p).lstrip()) for p in pieces)  # a piece opens with the name
+    assert all(getattr(p, "rtl", False) is False for p in pieces)
+    arabic = "فاطمة تعمل في البناء Aarhus " * 150
+    assert all(getattr(p, "rtl", None) is True for p in paras(arabic))
+
+
 def test_a_long_chart_label_is_cut_where_it_no_longer_fits() -> None:
     """Two lines, the second as much as fits before the ellipsis, however long the label."""
     from reportlab.lib.utils import simpleSplit

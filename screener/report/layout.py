@@ -21,6 +21,7 @@ from screener.report.styles import (
     styles,
     table_style,
 )
+from screener.report.text import is_rtl
 
 Flowable = Any
 # Tables hold short texts only: a cell cannot split across pages, long text goes outside.
@@ -46,7 +47,9 @@ def paras(
     piece ("<b>{}</b>").
     """
     style = style or styles().body
-    pieces = [piece for line in text.split("\n") for piece in chunks(line)]
+    # Every piece of a line is set in the line's direction: a piece of a Danish sentence that
+    # starts with an Arabic name is still read left to right.
+    pieces = [(piece, is_rtl(line)) for line in text.split("\n") for piece in chunks(line)]
     if len(pieces) <= 1:
         return [paragraph(form.format(lead + esc(text)), style, bullet)]
     last = len(pieces) - 1
@@ -55,8 +58,9 @@ def paras(
             form.format((lead if index == 0 else "") + (esc(piece) or "&nbsp;")),
             _tight(style, index == 0, index == last),
             bullet if index == 0 else None,
+            rtl,
         )
-        for index, piece in enumerate(pieces)
+        for index, (piece, rtl) in enumerate(pieces)
     ]
 
 

@@ -17,10 +17,15 @@ from screener.report.text import RTL, is_rtl, refont, visual_order
 Flowable = Any
 
 
-def paragraph(markup: str, style: Any, bullet: str | None = None) -> Flowable:
-    """A Paragraph of ``markup``; one that reorders its lines when it holds right-to-left text."""
-    kind = bidi_paragraph_class() if RTL.search(markup) else text_paragraph_class()
-    flowable = kind(markup, style, bullet)
+def paragraph(
+    markup: str, style: Any, bullet: str | None = None, rtl: bool | None = None
+) -> Flowable:
+    """A Paragraph of ``markup``; one that reorders its lines when it holds right-to-left text.
+    ``rtl`` is the direction of the text it is a piece of (else its own first letter's)."""
+    if rtl or RTL.search(markup):
+        flowable = bidi_paragraph_class()(markup, style, bullet, rtl=rtl)
+    else:
+        flowable = text_paragraph_class()(markup, style, bullet)
     flowable.frags = refont(flowable.frags)
     return flowable
 
@@ -108,10 +113,15 @@ def _flush_right(style: Any) -> Any:
 def bidi_paragraph_class() -> type:
     class BidiParagraph(text_paragraph_class()):  # type: ignore[misc]
         def __init__(
-            self, text: str | None, style: Any = None, bulletText: Any = None, **kw: Any
+            self,
+            text: str | None,
+            style: Any = None,
+            bulletText: Any = None,
+            rtl: bool | None = None,
+            **kw: Any,
         ) -> None:
             source = text if text is not None else _frags_text(kw.get("frags") or [])
-            self.rtl = is_rtl(source)
+            self.rtl = is_rtl(source) if rtl is None else rtl
             if self.rtl and style is not None and not style.name.endswith("-rtl"):
                 style = _flush_right(style)
             super().__init__(text, style, bulletText, **kw)
