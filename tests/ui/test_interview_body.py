@@ -209,3 +209,26 @@ async def test_the_entry_forms_guidance_fits_each_hint(tmp_path, repo) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_the_palette_on_the_assessment_finds_its_questions(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    """ctrl+p on the assessment lists the assessment's questions (it found nothing but
+    commands) and not the interview's other sections; choosing one moves the focus there."""
+    from screener.ui.widgets.palette import QuestionJumps
+
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_screen(app, pilot, AssessmentScreen(iid))
+        hits = [hit async for hit in QuestionJumps(screen).search("efforts")]
+        assert [hit.text for hit in hits] == ["Efforts"]
+        assert not [hit async for hit in QuestionJumps(screen).search("home town")]
+        assert hits[0].command is not None
+        hits[0].command()
+
+        def focused_on() -> str | None:
+            question = screen.form.question_of(app.focused)
+            return question.item.name if question is not None else None
+
+        await until(pilot, lambda: focused_on() == "efforts")

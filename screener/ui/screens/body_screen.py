@@ -23,6 +23,7 @@ from screener.ui.screens.base import ScreenerScreen
 from screener.ui.widgets.body import InterviewBody
 from screener.ui.widgets.clock import Clock
 from screener.ui.widgets.footer import KeysFooter
+from screener.ui.widgets.palette import QuestionJumps, jump_targets
 
 if TYPE_CHECKING:
     from screener.interview.session import InterviewSession
@@ -34,6 +35,7 @@ class BodyScreen(ScreenerScreen):
     """Subclasses say which sections the body shows and where it starts."""
 
     CSS_PATH = "interview.tcss"
+    COMMANDS = {QuestionJumps}  # ctrl+p finds the sections and questions the body shows
     # Textual repaints the whole screen when the focus moves; the widgets whose look depends on
     # the focus repaint themselves, so here a move only costs what it changes.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
@@ -86,6 +88,15 @@ class BodyScreen(ScreenerScreen):
         await self._replay()
         self._ready = True
         self._replayed.clear()
+
+    def jump_to(self, section: str, item: str | None) -> None:
+        """Open ``section`` and focus ``item`` (the palette, review and tests use this)."""
+        self.call_later(self.body.jump, section, item)
+
+    def jump_targets(self) -> list[tuple[str, str, str, str | None]]:
+        if self._body is None:
+            return []
+        return jump_targets(self.st, self.body.sections)
 
     def make_body(self, session: InterviewSession) -> InterviewBody:
         return InterviewBody(session, self.clock, id="iv-main-body")

@@ -15,14 +15,12 @@ from screener.ui.command_table import bindings
 from screener.ui.messages import OpenConsent, OpenScreen
 from screener.ui.screens.body_screen import BodyScreen
 from screener.ui.widgets.body import InterviewBody
-from screener.ui.widgets.palette import QuestionJumps, jump_targets
 from screener.ui.widgets.sidebar import SectionSidebar
 
 NARROW = 100  # below this terminal width the sidebar gets narrower
 
 
 class InterviewScreen(BodyScreen):
-    COMMANDS = {QuestionJumps}
     # The question keys (F3-F8, up/down/enter, ctrl+s) are the body's: the assessment has them too.
     BINDINGS = bindings(
         "interview.sections",
@@ -61,13 +59,6 @@ class InterviewScreen(BodyScreen):
             self._body.set_class(width < NARROW, "-narrow")
 
     # -- moving ----------------------------------------------------------------------------------
-    def jump_to(self, section: str, item: str | None) -> None:
-        """Open ``section`` and focus ``item`` (the palette, review and tests use this)."""
-        self.call_later(self.body.jump, section, item)
-
-    def jump_targets(self) -> list[tuple[str, str, str, str | None]]:
-        return jump_targets(self.st)
-
     async def action_next_section(self) -> None:
         await self.body.step_section(1)
 

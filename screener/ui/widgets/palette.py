@@ -12,6 +12,7 @@ from screener.ui.widgets import rules
 
 if TYPE_CHECKING:
     from screener.interview.session import InterviewSession
+    from screener.questionnaire.model import Section
 
 MAX_LABEL = 90
 
@@ -56,13 +57,18 @@ class QuestionJumps(Provider):
                 yield DiscoveryHit(text, partial(screen.jump_to, section, None), help=help_text)
 
 
-def jump_targets(state: InterviewSession) -> list[tuple[str, str, str, str | None]]:
-    """Every section and every visible question, labelled in the active language."""
+def jump_targets(
+    state: InterviewSession, sections: list[Section] | None = None
+) -> list[tuple[str, str, str, str | None]]:
+    """Every section (of ``sections``, if given) and every visible question in it, labelled in
+    the active language; sections keep their numbers."""
     lang = current_language()
     q = state.questionnaire
     values = state.values()
     targets: list[tuple[str, str, str, str | None]] = []
     for number, section in enumerate(q.sections, start=1):
+        if sections is not None and section not in sections:
+            continue
         title = f"{number}. {q.text(section.title, lang)}"
         targets.append((title, _("Section"), section.name, None))
         shown = rules.visible_names(section, values)
