@@ -53,6 +53,11 @@ async def test_locked_screen_shows_no_personal_data(
             shown = screen_text(app)
             assert NAME not in shown and "Massawa" not in shown
             assert stored(app, repo, iid).values()["home_town"] == "Massawa"  # flushed first
+            await pilot.press("enter")  # nothing typed yet: asked for it, not called wrong
+            await pilot.pause()
+            shown = screen_text(app)
+            assert "Type your passphrase" in shown and "not right" not in shown
+            assert isinstance(app.screen, LockScreen)
             app.screen.query_one("#passphrase").value = PASS  # type: ignore[attr-defined]
             await pilot.press("enter")
             await until(pilot, lambda: app.screen is screen)

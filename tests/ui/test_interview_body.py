@@ -232,3 +232,28 @@ async def test_the_palette_on_the_assessment_finds_its_questions(
             return question.item.name if question is not None else None
 
         await until(pilot, lambda: focused_on() == "efforts")
+
+
+async def test_a_date_field_shows_its_format_in_the_language_shown(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    from textual.widgets import Input
+
+    from screener import i18n
+
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid))
+        field = screen.query_one("#q-arrival Input", Input)
+        assert field.placeholder == "DD-MM-YYYY"
+        await pilot.press("f2")  # to Danish
+        await until(pilot, lambda: i18n.current_language() == "da")
+        await until(pilot, lambda: field.placeholder == "DD-MM-ÅÅÅÅ")
+
+
+def test_the_interpreter_line_reads_as_a_name_and_a_language() -> None:
+    from screener.ui.screens.consent import interpreter_line
+
+    assert interpreter_line("Selam Tolkesen", "tigrinya") == "Selam Tolkesen (tigrinya)"
+    assert interpreter_line("", "tigrinya") == "tigrinya"
+    assert interpreter_line("Selam Tolkesen", "") == "Selam Tolkesen"

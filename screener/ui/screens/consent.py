@@ -148,9 +148,7 @@ class ConsentScreen(ScreenerScreen):
             sensitive=values["sensitive"],
             cv_postcard=values["cv_postcard"],
             language=info.interpreter_language,
-            interpreter=" ".join(
-                p for p in (info.interpreter_name, info.interpreter_language) if p
-            ),
+            interpreter=interpreter_line(info.interpreter_name, info.interpreter_language),
         )
         before = self.interview.consent
         if consent.declined:
@@ -220,3 +218,11 @@ class ConsentScreen(ScreenerScreen):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+def interpreter_line(name: str, language: str) -> str:
+    """Who interpreted, and into which language: "Selam Tolkesen (tigrinya)" (joined by a
+    space, the language read as a surname)."""
+    if name and language:
+        return f"{name} ({language})"
+    return name or language

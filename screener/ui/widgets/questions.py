@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
-from screener.i18n import _, current_language
+from screener.i18n import N_, _, current_language
 from screener.interview.values import state_text
 from screener.questionnaire.model import NO, YES
 from screener.store.records import NON_RESPONSES, AnswerState
@@ -241,11 +241,11 @@ class NoteItem(QuestionWidget):
 class TextQuestion(QuestionWidget):
     """text, integer, decimal and date in one line; enter moves to the next question."""
 
-    PLACEHOLDERS = {"date": "DD-MM-YYYY", "integer": "0", "decimal": "0,0"}
+    PLACEHOLDERS = {"date": N_("DD-MM-YYYY"), "integer": "0", "decimal": "0,0"}
 
     def compose_control(self) -> ComposeResult:
         field = TypingInput(
-            placeholder=self.PLACEHOLDERS.get(self.item.kind, ""),
+            placeholder=self._placeholder(),
             compact=True,
             select_on_focus=False,  # typing into a filled field must not wipe the answer
             classes="q-input",
@@ -256,6 +256,14 @@ class TextQuestion(QuestionWidget):
     @property
     def control(self) -> Input:
         return self.query_one(".q-input", Input)
+
+    def _placeholder(self) -> str:
+        text = self.PLACEHOLDERS.get(self.item.kind, "")
+        return _(text) if text else ""
+
+    def relabel(self) -> None:
+        super().relabel()
+        self.control.placeholder = self._placeholder()
 
     def show_value(self, value: Any, other: str) -> None:
         self.control.value = _display(self.item.kind, value)

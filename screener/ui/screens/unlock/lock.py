@@ -56,6 +56,11 @@ class LockScreen(ModalScreen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if not event.value:  # enter on an empty field is not a wrong passphrase
+            self.query_one("#unlock-error", Static).update(
+                _("Type your passphrase and press Enter.")
+            )
+            return
         event.input.disabled = True
         self._check(event.value)
 

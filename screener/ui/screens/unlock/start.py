@@ -50,6 +50,9 @@ class UnlockScreen(Form):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if not event.value:  # enter on an empty field is not a wrong passphrase
+            self.show_error(_("Type your passphrase and press Enter."))
+            return
         self._busy(True)
         self.query_one("#unlock-error", Static).update(_("Unlocking…"))
         self._unlock(event.value)
