@@ -23,7 +23,16 @@ class Terminal:
     def __init__(self, command: list[str], env: dict[str, str]) -> None:
         self.name = f"screener-test-{uuid.uuid4().hex[:8]}"
         self.env = env
-        self._tmux("new-session", "-d", "-s", self.name, "-x", "100", "-y", "30", *command)
+        # A server whose last session just ended (the program was killed) may still be going
+        # away: a new session then fails once; the next one starts a new server.
+        for attempt in range(5):
+            try:
+                self._tmux("new-session", "-d", "-s", self.name, "-x", "100", "-y", "30", *command)
+                return
+            except subprocess.CalledProcessError:
+                if attempt == 4:
+                    raise
+                time.sleep(0.2)
 
     def _tmux(self, *args: str) -> str:
         done = subprocess.run(
