@@ -158,7 +158,7 @@ class RepeatQuestion(QuestionWidget):
             self._open(row, dict(self.entries[row]))
 
     def _open(self, row: int, entry: dict[str, Any]) -> None:
-        title = f"{self.text(self.item.label)}: {row + 1}"
+        title = f"{self.text(self.item.label)} · {row + 1}"  # as the report numbers them
 
         def keep(result: dict[str, Any]) -> None:
             """Every field as it is typed: the entry is stored at once, not when closed."""
