@@ -130,7 +130,7 @@ def entries_story(
         else:
             story += item_blocks(interview, item, lang)
     if not_covered:
-        line = _("Not covered: {items}").format(items="; ".join(not_covered))
+        line = _("Not covered: {items}").format(items=" · ".join(not_covered))  # not "?;"
         story.append(para(line, styles().fine))
     return story
 
