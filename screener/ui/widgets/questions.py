@@ -102,6 +102,15 @@ class QuestionWidget(Vertical):
         margin = first.styles.margin
         if margin.top != lines:
             first.styles.margin = (lines, margin.right, margin.bottom, margin.left)
+            # Taller now: the focused question on this page, brought into view a moment ago
+            # (a jump to a question on a page just built), may have moved below the visible rows.
+            focused = self.screen.focused if self.is_attached else None
+            if focused is not None and self.parent in focused.ancestors:
+                shown = next(
+                    (q for q in focused.ancestors_with_self if isinstance(q, QuestionWidget)), None
+                )
+                if shown is not None:
+                    self.call_after_refresh(shown.scroll_visible, animate=False)
 
     def compose_control(self) -> ComposeResult:
         yield from ()
