@@ -3,7 +3,7 @@
 The widgets only show and collect; saving, validation and skip logic live in ``QuestionForm``.
 An edit (``final`` when the field is left or a choice is made, else a keystroke) goes to the
 form's ``commit`` in the same step as the key, so no frame shows it beside a stale "Saved"; a
-question without one (in a repeat's entry form) posts ``QuestionWidget.Edited`` instead.
+question without one (outside a form) posts ``QuestionWidget.Edited`` instead.
 """
 
 from __future__ import annotations

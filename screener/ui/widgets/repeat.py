@@ -249,7 +249,9 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             with VerticalScroll(classes="entry-form"):
                 for child in rules.flatten(self.item.items):
-                    yield self.make(child, self.questionnaire, True)
+                    question = self.make(child, self.questionnaire, True)
+                    question.commit = self._take_edit  # at once, as in the interview
+                    yield question
             yield GuidancePanel("", classes="entry-guide")
             yield Static(_("Escape: done (everything typed is kept)"), classes="dialog-help")
 
@@ -268,10 +270,9 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         for question in self.query(QuestionWidget):
             question.display = question.item.name in shown
 
-    @on(QuestionWidget.Edited)
-    def _edited(self, event: QuestionWidget.Edited) -> None:
-        event.stop()
-        if self._commit(event.question):
+    def _take_edit(self, question: QuestionWidget, _final: bool) -> None:
+        """An edit, in the same step as the key: the entry goes to the session at once."""
+        if self._commit(question):
             self.on_keep(dict(self.entry))
         self._apply_relevance()
 
