@@ -66,7 +66,22 @@ class Terminal:
         return int(self._tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").split()[0])
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], env=self.env, check=False)
+        subprocess.run(
+            ["tmux", "kill-session", "-t", self.name],
+            env=self.env,
+            check=False,
+            capture_output=True,
+        )
+        # The server goes away with its last session, and a session started while it is going
+        # goes with it: wait until it has gone (or other sessions keep it).
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:
+            listed = subprocess.run(
+                ["tmux", "list-sessions"], env=self.env, capture_output=True, text=True
+            )
+            if listed.returncode != 0 or listed.stdout.strip():
+                break
+            time.sleep(0.05)
 
 
 def start(env: dict[str, str], *args: str) -> Terminal:
