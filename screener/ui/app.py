@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from screener import i18n
 from screener.i18n import _
+from screener.quiet_gc import QuietCollector
 from screener.settings import Settings
 from screener.ui.command_table import AppCommands, bindings, palette_commands
 from screener.ui.messages import OpenConsent, OpenHome, OpenInterview, OpenPapers, OpenScreen
@@ -35,6 +36,7 @@ SCREENS = {
     "export": ("screener.ui.screens.export", "ExportScreen"),
 }
 QUIT_WAIT_SECONDS = 3.0  # how long quitting waits for the last writes before it asks
+COLLECT_CHECK_SECONDS = 0.25  # how often the collector looks for a pause (screener.quiet_gc)
 
 
 class ScreenerApp(App[None]):
@@ -60,6 +62,7 @@ class ScreenerApp(App[None]):
         self.sessions: dict[int, InterviewSession] = {}
         self.auto_lock: AutoLock | None = None
         self.ui_language = settings.language
+        self.collector = QuietCollector()
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -82,6 +85,8 @@ class ScreenerApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
+        self.collector.start()
+        self.set_interval(COLLECT_CHECK_SECONDS, self.collector.tick)
         key = getattr(self.repo, "key", None)
         if key is not None and self.settings.lock_after_s > 0:
             from screener.ui.screens.unlock.lock import AutoLock
@@ -103,8 +108,10 @@ class ScreenerApp(App[None]):
             session.flush(timeout=1.0)
 
     async def on_event(self, event: events.Event) -> None:
-        if self.auto_lock is not None and isinstance(event, events.Key | events.MouseDown):
-            self.auto_lock.touch()
+        if isinstance(event, events.Key | events.MouseDown | events.Paste):
+            self.collector.touch()
+            if self.auto_lock is not None:
+                self.auto_lock.touch()
         await super().on_event(event)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -268,6 +275,7 @@ class ScreenerApp(App[None]):
     def on_unmount(self) -> None:
         for session in self.sessions.values():
             session.close(timeout=1.0)
+        self.collector.stop()
 
 
 def build_app(

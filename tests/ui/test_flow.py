@@ -64,7 +64,7 @@ async def test_from_home_to_finalized_with_a_restart(
             new.query_one(f"#field-{name}", Input).focus()
             await pilot.press(*value)
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ConsentScreen))
         consent = app.screen
         assert isinstance(consent, ConsentScreen)
         await pilot.press("ctrl+s")  # nothing answered yet: refused, nothing stored

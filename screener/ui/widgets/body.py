@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from screener.questionnaire.model import Section
 
 STORE_EVERY_TICKS = 10  # seconds between clock writes: a crash loses at most this much time
+SETTLE_TURNS = 8  # turns of the loop a focus change takes to reach the app (see open_section)
 
 
 class InterviewBody(Vertical):
@@ -130,12 +131,15 @@ class InterviewBody(Vertical):
     async def open_section(
         self, section: Section, item: str | None = None, at_end: bool = False
     ) -> None:
-        # One frame: the page, its texts and the focus are drawn together. The questions that
-        # gained or lost the focus tell the screen on their own queues; one turn of the loop
-        # inside the batch lets them, so their repaint is not a second frame after the layout.
+        # One frame: the page, its texts and the focus are drawn together. The focus change
+        # reaches the questions, the form and the screen as events, a turn of the loop for each
+        # step up: they are let through inside the batch, so none of them comes after the frame
+        # (a second repaint), and the screen is told to draw once the batch is over.
         with self.app.batch_update():
             await self._open_section(section, item, at_end)
-            await asyncio.sleep(0)
+            for _ in range(SETTLE_TURNS):
+                await asyncio.sleep(0)
+        self.screen.check_idle()
 
     async def _open_section(
         self, section: Section, item: str | None = None, at_end: bool = False

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from rich.style import Style
-from rich.text import Text
 from textual import events
+from textual.content import Content
 from textual.screen import Screen
+from textual.style import Style
 from textual.widget import Widget
 
 from screener.ui.command_table import active_commands, words_of
@@ -41,6 +41,8 @@ class KeysFooter(Widget, can_focus=False):
     KeysFooter {
         dock: bottom;
         height: 1;
+        text-wrap: nowrap;
+        text-overflow: clip;
         color: $footer-foreground;
         background: $footer-background;
         .keys-footer--key {
@@ -105,42 +107,46 @@ class KeysFooter(Widget, can_focus=False):
                 keys.append(shown)
         return tuple(keys), palette
 
-    def render(self) -> Text:
+    # Textual content, not a Rich text: the line is drawn again whenever the keys change, which
+    # is at most section switches and moves between kinds of question.
+    def render(self) -> Content:
         width = self.size.width
-        key_style = self.get_component_rich_style("keys-footer--key")
-        text_style = self.get_component_rich_style("keys-footer--description")
-        line = Text(no_wrap=True, overflow="crop", end="")
-        right = Text(no_wrap=True, end="")
+        key_style = self.get_visual_style("keys-footer--key")
+        text_style = self.get_visual_style("keys-footer--description")
+        line = Content("")
+        right = Content("")
         if self.palette is not None:
-            separator = self.get_component_rich_style("keys-footer--separator")
-            right.append(SEPARATOR, separator)
-            right.append_text(self._piece(self.palette, key_style, text_style, compact=True))
-            right.append(" ", text_style)
-        shown = self._fitting(width - right.cell_len)
+            separator = self.get_visual_style("keys-footer--separator")
+            right = Content.assemble(
+                (SEPARATOR, separator),
+                self._piece(self.palette, key_style, text_style, compact=True),
+                (" ", text_style),
+            )
+        shown = self._fitting(width - right.cell_length)
         self.spans = []
         for key in self.keys:
             if key not in shown:
                 continue
             if self.compact and line:
-                line.append(" ")
+                line += " "
             piece = self._piece(key, key_style, text_style)
-            self.spans.append((line.cell_len, line.cell_len + piece.cell_len, key))
-            line.append_text(piece)
-        if self.palette is not None and width > right.cell_len:
-            line.pad_right(width - right.cell_len - line.cell_len)
-            start = line.cell_len
-            self.spans.append((start + len(SEPARATOR), start + right.cell_len, self.palette))
-            line.append_text(right)
+            self.spans.append((line.cell_length, line.cell_length + piece.cell_length, key))
+            line += piece
+        if self.palette is not None and width > right.cell_length:
+            line = line.pad_right(width - right.cell_length - line.cell_length)
+            start = line.cell_length
+            self.spans.append((start + len(SEPARATOR), start + right.cell_length, self.palette))
+            line += right
         return line
 
-    def _piece(self, key: Key, key_style: Style, text_style: Style, compact: bool = False) -> Text:
+    def _piece(
+        self, key: Key, key_style: Style | str, text_style: Style | str, compact: bool = False
+    ) -> Content:
         if compact or self.compact:
-            piece = Text.assemble((key.shown, key_style), (" " + key.text, text_style))
+            piece = Content.assemble((key.shown, key_style), (" " + key.text, text_style))
         else:
-            piece = Text.assemble((f" {key.shown} ", key_style), (key.text + " ", text_style))
-        if not key.enabled:
-            piece.stylize(Style(dim=True))
-        return piece
+            piece = Content.assemble((f" {key.shown} ", key_style), (key.text + " ", text_style))
+        return piece if key.enabled else piece.stylize("dim")
 
     def _fitting(self, room: int) -> set[Key]:
         """The keys that fit in ``room`` cells: rank 1 first, then 2, ...; the first key that
@@ -149,7 +155,7 @@ class KeysFooter(Widget, can_focus=False):
         chosen: set[Key] = set()
         used = 0
         for key in sorted(self.keys, key=lambda k: k.rank):  # stable: screen order within a rank
-            width = self._piece(key, Style(), Style()).cell_len + (1 if self.compact else 0)
+            width = self._piece(key, "", "").cell_length + (1 if self.compact else 0)
             if used + width > room + (1 if self.compact else 0):
                 break
             used += width

@@ -15,6 +15,7 @@ from textual import events
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 
+from screener import quiet_gc
 from screener.i18n import _, current_language
 from screener.questionnaire.effort import suggested_efforts
 from screener.store.records import AnswerState
@@ -93,23 +94,7 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
         if self.page is not None:
             self.page.display = False
         self.section = section
-        page = self._pages.get(section.name)
-        if page is None:
-            page = SectionPage(section)
-            self._pages[section.name] = page
-            await self.mount(page)
-            items = rules.flatten(section.items)
-            questions = [make_question(item, self.state.questionnaire) for item in items]
-            for question in questions:
-                question.commit = self.take_edit
-                if isinstance(question, RepeatQuestion):
-                    question.commit_entries = self.commit
-            await page.mount_all(questions)
-            page.language = current_language()
-            page.stale = True
-            # The page lives as long as the form: out of the collector's view, a full collection
-            # (which would scan every page built so far) no longer stalls a switch by ~100 ms.
-            gc.freeze()
+        page = self._pages.get(section.name) or await self.build_page(section)
         page.display = True
         if page.stale:
             page.stale = False
@@ -120,6 +105,29 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
         self.apply_relevance()
         self.set_read_only(self.state.locked)
         page.scroll_home(animate=False)
+
+    async def build_page(self, section: Section) -> SectionPage:
+        """The page of ``section``, mounted hidden (once per section)."""
+        page = self._pages.get(section.name)
+        if page is not None:
+            return page
+        page = SectionPage(section)
+        page.display = False
+        self._pages[section.name] = page
+        await self.mount(page)
+        items = rules.flatten(section.items)
+        questions = [make_question(item, self.state.questionnaire) for item in items]
+        for question in questions:
+            question.commit = self.take_edit
+            if isinstance(question, RepeatQuestion):
+                question.commit_entries = self.commit
+        await page.mount_all(questions)
+        page.language = current_language()
+        page.stale = True
+        # The page lives as long as the form: out of the collector's view, a full collection
+        # (which would scan every page built so far) no longer stalls a switch by ~100 ms.
+        quiet_gc.freeze()
+        return page
 
     def _load(self, question: QuestionWidget) -> None:
         answer = self.state.answer(question.item.name)

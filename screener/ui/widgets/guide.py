@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
+from textual.content import Content
 from textual.widgets import Static
 
 from screener.i18n import N_, _, current_language
@@ -32,26 +32,27 @@ KIND_KEYS = {
 class GuidancePanel(Static):
     """The hint for the focused question (or the section's guidance) and the keys that fit it."""
 
-    _shown: Text | None = None
+    _shown: list[tuple[str, str]] | None = None
 
     def show_for(self, question: QuestionWidget | None, section: Section | None) -> None:
+        # Textual content, not a Rich text: drawn in a fraction of the time, at every switch.
         lang = current_language()
-        text = Text()
+        pieces: list[tuple[str, str]] = []
         if question is not None and question.hint:
-            text.append(question.hint)
+            pieces.append((question.hint, ""))
         elif section is not None and section.guidance:
-            text.append(text_in(section.guidance, lang), style="italic")
+            pieces.append((text_in(section.guidance, lang), "italic"))
         keys = KIND_KEYS.get(question.item.kind, "") if question is not None else ""
         if keys:
-            if text:
-                text.append("\n")
-            text.append(_(keys), style="dim")
+            if pieces:
+                pieces.append(("\n", ""))
+            pieces.append((_(keys), "dim"))
         # The interview's panel has a fixed height: a new hint is a repaint, never a layout.
         # The entry form's fits its text: laid out again, and hidden when there is none.
         height = self.styles.height
         fits_text = height is None or height.is_auto
-        if text != self._shown:
-            self._shown = text
-            self.update(text, layout=fits_text)
+        if pieces != self._shown:
+            self._shown = pieces
+            self.update(Content.assemble(*pieces), layout=fits_text)
         if fits_text:
-            self.display = bool(text)
+            self.display = bool(pieces)
