@@ -9,7 +9,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.command import CommandPalette
 from textual.screen import Screen
 
@@ -18,7 +18,14 @@ from screener.i18n import _
 from screener.quiet_gc import QuietCollector
 from screener.settings import Settings
 from screener.ui.command_table import AppCommands, bindings, palette_commands
-from screener.ui.messages import OpenConsent, OpenHome, OpenInterview, OpenPapers, OpenScreen
+from screener.ui.messages import (
+    KeyKeeper,
+    OpenConsent,
+    OpenHome,
+    OpenInterview,
+    OpenPapers,
+    OpenScreen,
+)
 from screener.ui.translate import LanguageChanged
 
 if TYPE_CHECKING:
@@ -112,7 +119,16 @@ class ScreenerApp(App[None]):
             self.collector.touch()
             if self.auto_lock is not None:
                 self.auto_lock.touch()
+        if isinstance(event, events.Key) and self._kept(event):
+            return  # handed to the app again, in order, when the screen is ready
         await super().on_event(event)
+
+    def _kept(self, event: events.Key) -> bool:
+        try:
+            screen = self.screen
+        except ScreenStackError:
+            return False
+        return isinstance(screen, KeyKeeper) and screen.keep_key(event)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command table's palette commands for ``screen``, in the active language."""

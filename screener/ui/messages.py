@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
+from textual import events
 from textual.message import Message
+
+
+@runtime_checkable
+class KeyKeeper(Protocol):
+    """A screen that may keep keys for later (while what they are meant for is built)."""
+
+    def keep_key(self, event: events.Key) -> bool:
+        """True when the key is kept; the screen hands it to the app again, in order."""
+        ...
 
 
 class SaveStateChanged(Message):

@@ -3,7 +3,9 @@ thread, never on the UI thread, and the body (``InterviewBody``) is built once i
 
 Until then the screen shows a loading indicator and nothing is focused. Keys typed meanwhile
 are kept, in order, and handed to the app again once the first question has focus, so a fast
-consultant loses nothing and no key lands on the wrong screen or field.
+consultant loses nothing and no key lands on the wrong screen or field. A jump (the palette, the
+review) does the same while the page it goes to is built: the keys typed after the jump's Enter
+belong to the question jumped to, not to the one still focused until the page is there.
 """
 
 from __future__ import annotations
@@ -89,9 +91,29 @@ class BodyScreen(ScreenerScreen):
         self._ready = True
         self._replayed.clear()
 
+    def keep_key(self, event: events.Key) -> bool:
+        """Called by the app before a key goes anywhere: True when it is kept for later (the
+        body is not there yet, or a jump is under way)."""
+        if self._ready or any(event is key for key in self._replayed):
+            return False
+        self._typed.append(event)
+        return True
+
     def jump_to(self, section: str, item: str | None) -> None:
-        """Open ``section`` and focus ``item`` (the palette, review and tests use this)."""
-        self.call_later(self.body.jump, section, item)
+        """Open ``section`` and focus ``item`` (the palette, review and tests use this); keys
+        typed meanwhile wait for the question jumped to."""
+        if self._body is None:
+            return
+        self._ready = False
+
+        async def jump() -> None:
+            try:
+                await self.body.jump(section, item)
+            finally:
+                await self._replay()
+                self.call_later(self._settle)
+
+        self.call_later(jump)
 
     def jump_targets(self) -> list[tuple[str, str, str, str | None]]:
         if self._body is None:
@@ -107,12 +129,6 @@ class BodyScreen(ScreenerScreen):
 
     def first_section(self, body: InterviewBody) -> Section:
         return body.sections[0]
-
-    def on_key(self, event: events.Key) -> None:
-        if not self._ready and not any(event is key for key in self._replayed):
-            event.stop()
-            event.prevent_default()
-            self._typed.append(event)
 
     @property
     def ready(self) -> bool:

@@ -117,7 +117,9 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
         await self.mount(page)
         items = rules.flatten(section.items)
         questions = [make_question(item, self.state.questionnaire) for item in items]
+        width = self.question_width()
         for question in questions:
+            question.width_hint = width
             question.commit = self.take_edit
             if isinstance(question, RepeatQuestion):
                 question.commit_entries = self.commit
@@ -128,6 +130,14 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
         # (which would scan every page built so far) no longer stalls a switch by ~100 ms.
         quiet_gc.freeze()
         return page
+
+    def question_width(self) -> int:
+        """The width of a question's content on the pages laid out so far (0 before the first)."""
+        for page in self._pages.values():
+            for question in page.query_children(QuestionWidget):
+                if question.content_size.width:
+                    return question.content_size.width
+        return 0
 
     def _load(self, question: QuestionWidget) -> None:
         answer = self.state.answer(question.item.name)

@@ -70,6 +70,9 @@ class QuestionWidget(Vertical):
     # slower, since each switch waits on every widget of every page built so far.
     COMPONENT_CLASSES = {"question--label", "question--focus", "question--focus-invalid"}
     label = ""
+    # The width the question will have, when the form knows it (every page has the same): the
+    # label then takes its lines before the first layout, not in a second layout after it.
+    width_hint = 0
 
     def compose(self) -> ComposeResult:
         yield from self.compose_control()
@@ -98,7 +101,7 @@ class QuestionWidget(Vertical):
         first = next(iter(self.children), None)
         if first is None:
             return
-        lines = self._label_lines(self.content_size.width)
+        lines = self._label_lines(self.content_size.width or self.width_hint)
         margin = first.styles.margin
         if margin.top != lines:
             first.styles.margin = (lines, margin.right, margin.bottom, margin.left)
