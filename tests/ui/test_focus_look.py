@@ -89,3 +89,26 @@ async def test_the_section_list_highlights_the_section_shown(
             await pilot.press(key)
             await pilot.pause()
             assert highlighted_rows() == [expected]
+
+
+def _row_text(widget: Widget) -> str:
+    return "".join(segment.text for segment in widget.render_lines(Region(0, 0, 60, 1))[0])
+
+
+async def test_a_pick_on_a_one_line_list_shows_without_colour(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    """Yes/no and scales show the pick with a tick too, not only in reverse video (a pale
+    projector, a monochrome screen)."""
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid))
+        await focus(pilot, screen, "has_children")
+        picker = question(screen, "has_children").control
+        assert "✓" not in _row_text(picker)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "✓Yes" in _row_text(picker) and " No" in _row_text(picker)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "✓No" in _row_text(picker) and " Yes" in _row_text(picker)

@@ -118,13 +118,17 @@ class ChoicePicker(Widget, can_focus=True):
         return lines
 
     def _render_row(self, focused: bool) -> Content:
+        # The pick has a tick as well as reverse video: a pale projector, a monochrome screen
+        # or a photo of it still shows which one is picked (same width either way).
         pieces: list[tuple[str, str] | str] = []
         for index, option in enumerate(self.options):
             picked = option.value in self.picked
-            style = "bold reverse" if picked else ""
+            text, style = (
+                (f"✓{option.label} ", "bold reverse") if picked else (f" {option.label} ", "")
+            )
             if focused and index == self.cursor and not picked:
                 style = "underline"
-            pieces += [(f" {option.label} ", style), " "]
+            pieces += [(text, style), " "]
         return Content.assemble(*pieces)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
