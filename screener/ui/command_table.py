@@ -260,17 +260,10 @@ def bindings(*ids: str) -> list[BindingType]:
     return [COMMANDS[id_].binding() for id_ in ids]
 
 
-# Textual's own widgets have keys the footer shows (a dropdown's escape): their words, in the
-# language chosen like ours.
-TEXTUAL_WORDS = {"Dismiss menu": N_("Close the list")}
-
-
 def words_of(binding: Binding, command: Command | None) -> str:
-    """What the footer says for ``binding``."""
-    if command is not None:
-        return command.text()
-    words = TEXTUAL_WORDS.get(binding.description)
-    return _(words) if words is not None else binding.description
+    """What the footer says for ``binding`` (a key of Textual's own, if one is ever shown: its
+    own words; none of the widgets used shows one since the dropdowns went)."""
+    return command.text() if command is not None else binding.description
 
 
 def command_of(binding: Binding) -> Command | None:

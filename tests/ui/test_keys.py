@@ -219,27 +219,3 @@ async def test_a_click_on_a_footer_key_presses_it(
         await pilot.pause()
         assert isinstance(app.screen, KeysScreen)
     app.repo.close()
-
-
-async def test_an_open_dropdown_says_how_to_close_it_in_the_language_chosen(
-    tmp_path: Path, questionnaire: Questionnaire
-) -> None:
-    """Textual's own dropdown key ("Dismiss menu") is shown in Danish, and in English after F2."""
-    from textual.widgets import Select
-
-    from screener.ui.screens.export import ExportScreen
-
-    app, iid = start(tmp_path, questionnaire)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.push_screen(ExportScreen(iid))
-        await until(pilot, lambda: bool(app.screen.query("#export-lang")))
-        app.screen.query_one("#export-lang", Select).focus()
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "esc Luk listen" in footer_line(app) and "Dismiss" not in footer_line(app)
-        await pilot.press("escape", "f2", "enter")
-        await pilot.pause()
-        assert "esc Close the list" in footer_line(app)
-    app.repo.close()

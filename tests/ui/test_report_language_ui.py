@@ -93,3 +93,42 @@ async def test_english_report_from_the_danish_ui(
     assert "Taster på denne skærm" in keys and "Keys on this screen" not in keys
     assert_danish(after)
     assert i18n.current_language() == "da"
+
+
+@pytest.mark.asyncio
+async def test_the_report_language_is_picked_on_its_line_and_kept_at_once(
+    tmp_path: Path, questionnaire: Questionnaire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tab to the language, right arrow, ctrl+s, with no pause: the report is English (the
+    dropdown it replaced needed enter to open and enter to pick, and a quick tab lost it)."""
+    from types import SimpleNamespace
+
+    from screener import exporting
+
+    written: list[str] = []
+
+    def export(_repo: Any, _iid: int, folder: Path, lang: str) -> Any:
+        written.append(lang)
+        return SimpleNamespace(pdf=folder / "r.pdf", json=folder / "r.json", warnings=[])
+
+    monkeypatch.setattr(exporting, "export_interview", export)
+    repo = Repository(tmp_path / "t.sqlite3")
+    iid = repo.create_interview(InterviewInfo("Amina Testperson"), questionnaire, consent=CONSENTED)
+    i18n.set_language("da")
+    settings = Settings(db_path=tmp_path / "t.sqlite3", language="da", cursor_blink=False)
+    app = PilotApp(settings, repo, questionnaire)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = ExportScreen(iid)
+            app.push_screen(screen)
+            await until(pilot, lambda: bool(screen.candidate_name))
+            assert "✓Dansk" in screen_text(app)
+            await pilot.press("tab", "right", "ctrl+s")
+            await until(pilot, lambda: bool(written))
+            assert written == ["en"]
+            assert "✓English" in screen_text(app)
+            await pilot.press("1", "enter")  # enter on the language writes too
+            await until(pilot, lambda: len(written) == 2)
+            assert written[1] == "da"
+    finally:
+        repo.close()

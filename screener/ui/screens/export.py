@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Static
 
 from screener.errors import ScreenerError
 from screener.i18n import _
@@ -15,6 +15,7 @@ from screener.settings import default_documents_dir
 from screener.ui.command_table import bindings
 from screener.ui.screens.base import ScreenerScreen
 from screener.ui.typing import TypingInput
+from screener.ui.widgets.choices import ChoicePicker, LanguagePicker
 from screener.ui.widgets.footer import KeysFooter
 
 
@@ -35,13 +36,7 @@ class ExportScreen(ScreenerScreen):
                 yield TypingInput(str(folder), id="export-folder", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label("", id="label-lang", classes="form-label")
-                yield Select(
-                    [("Dansk", "da"), ("English", "en")],
-                    value="da",
-                    allow_blank=False,
-                    id="export-lang",
-                    compact=True,
-                )
+                yield LanguagePicker(id="export-lang")
             yield Static("", id="export-result", markup=False)
             yield Static("", id="export-help", classes="muted")
         yield KeysFooter()
@@ -60,7 +55,7 @@ class ExportScreen(ScreenerScreen):
         if not self.is_mounted:
             return
         self.candidate_name = name
-        choice = self.query_one("#export-lang", Select)
+        choice = self.query_one("#export-lang", LanguagePicker)
         if choice.value == "da":  # not changed yet by the consultant: the interview's own
             choice.value = report_language or "da"
         self.refresh_texts()
@@ -74,15 +69,22 @@ class ExportScreen(ScreenerScreen):
         self.query_one("#label-folder", Label).update(_("Folder"))
         self.query_one("#label-lang", Label).update(_("Report language"))
         self.query_one("#export-help", Static).update(
-            _("Type any folder, e.g. the USB stick. Ctrl+S writes the PDF and the JSON.")
+            _(
+                "Type any folder, e.g. the USB stick; ←→ choose the language. "
+                "Ctrl+S writes the PDF and the JSON."
+            )
         )
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.action_export()
 
+    @on(ChoicePicker.Submitted, "#export-lang")
+    def _language_submitted(self) -> None:
+        self.action_export()
+
     def action_export(self) -> None:
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".")
-        lang = str(self.query_one("#export-lang", Select).value)
+        lang = self.query_one("#export-lang", LanguagePicker).value
         self.query_one("#export-result", Static).update(_("Writing ..."))
         self._export(folder, lang)
 

@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from screener.errors import ScreenerError
 from screener.i18n import N_, _
@@ -25,6 +25,7 @@ from screener.ui.command_table import bindings
 from screener.ui.screens.base import ScreenerScreen
 from screener.ui.translate import LanguageChanged
 from screener.ui.typing import TypingArea, TypingInput
+from screener.ui.widgets.choices import ChoicePicker, LanguagePicker
 from screener.ui.widgets.footer import KeysFooter
 
 CARD_FIELDS = (("branch", N_("Branch recommended")),)
@@ -66,13 +67,7 @@ class PapersScreen(ScreenerScreen):
             yield Static("", id="papers-title", classes="screen-title")
             with Horizontal(classes="form-row"):
                 yield Label("", id="papers-label-lang", classes="form-label")
-                yield Select(
-                    [("Dansk", "da"), ("English", "en")],
-                    value="da",
-                    allow_blank=False,
-                    id="papers-lang",
-                    compact=True,
-                )
+                yield LanguagePicker(id="papers-lang")
             with VerticalScroll(id="papers-fields"):
                 yield Static("", id="papers-cv-heading", classes="section-title")
                 for field in CV_FIELDS:
@@ -136,7 +131,7 @@ class PapersScreen(ScreenerScreen):
         if not self.is_mounted:
             return
         self.lang, self.candidate_name = lang, name
-        self.query_one("#papers-lang", Select).value = lang
+        self.query_one("#papers-lang", LanguagePicker).value = lang
         self.stored.update(stored)
         for paper, (now, pre) in texts.items():
             for key, text in now.items():
@@ -171,9 +166,9 @@ class PapersScreen(ScreenerScreen):
 
     # -- editing ----------------------------------------------------------------------------
 
-    @on(Select.Changed, "#papers-lang")
-    def _language_changed(self, event: Select.Changed) -> None:
-        lang = str(event.value)
+    @on(ChoicePicker.Changed, "#papers-lang")
+    def _language_changed(self, _event: ChoicePicker.Changed) -> None:
+        lang = self.query_one("#papers-lang", LanguagePicker).value
         if lang != self.lang and self.is_mounted and not self._loading:
             self._save_all_now()
             self._load(lang)

@@ -51,6 +51,10 @@ class ChoicePicker(Widget, can_focus=True):
             super().__init__()
             self.picker = picker
 
+        @property
+        def control(self) -> ChoicePicker:
+            return self.picker
+
     def __init__(
         self,
         options: list[Option],
@@ -257,3 +261,27 @@ class ChoicePicker(Widget, can_focus=True):
         if self.on_edit is not None:
             self.on_edit()
         self.post_message(self.Changed(self))
+
+
+DOCUMENT_LANGUAGES = (("da", "Dansk"), ("en", "English"))
+
+
+class LanguagePicker(ChoicePicker):
+    """Dansk or English for a document, on one line: ←→, 1/2 or d/e (a dropdown lost the pick
+    when enter and tab came quickly after each other)."""
+
+    def __init__(self, value: str = "da", *, id: str | None = None) -> None:
+        options = [Option(code, name, key=code[0]) for code, name in DOCUMENT_LANGUAGES]
+        super().__init__(options, horizontal=True, id=id)
+        self.set_picked([value])
+
+    @property
+    def value(self) -> str:
+        return self.picked[0] if self.picked else DOCUMENT_LANGUAGES[0][0]
+
+    @value.setter
+    def value(self, code: str) -> None:
+        """Pick ``code`` as the consultant would (``Changed`` is posted)."""
+        index = next(i for i, option in enumerate(self.options) if option.value == code)
+        if code != self.value:
+            self._pick(index, toggle=False)

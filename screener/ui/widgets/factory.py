@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from screener.ui.widgets.choice_question import ChoiceQuestion
 from screener.ui.widgets.questions import (
     CHOICE_KINDS,
     INPUT_KINDS,
-    ChoiceQuestion,
     LongTextQuestion,
     NoteItem,
     QuestionWidget,
