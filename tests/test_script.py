@@ -11,7 +11,11 @@ import pytest
 
 from screener.interview.logic import validate
 from screener.questionnaire.check import run_check
-from screener.questionnaire.effort import suggested_efforts, typology_fits_status
+from screener.questionnaire.effort import (
+    suggested_efforts,
+    typology_fits_status,
+    with_suggestions,
+)
 from screener.questionnaire.lint import lint
 from screener.questionnaire.loader import load_questionnaire
 from screener.questionnaire.model import PREFILL_FIELDS, Questionnaire
@@ -167,6 +171,17 @@ def test_effort_suggestions_follow_status_and_profile(q: Questionnaire) -> None:
         assert choice.timing.get("da") and choice.timing.get("en"), choice.value
     firsts = {c.value: c.timing["en"] for c in elements}
     assert firsts["virksomhedspraktik"] == "In the first month in the municipality"
+
+
+def test_suggestions_only_add_to_the_consultants_picks(q: Questionnaire) -> None:
+    values = {"status": "placed", "effort_elements": ["other", "linkedin"]}
+    merged, added = with_suggestions(q, "type4", values)
+    assert added and set(added) == set(suggested_efforts(q, "type4", values)) - {"linkedin"}
+    assert "linkedin" in merged and merged[-1] == "other"  # kept; unknown picks stay last
+    order = [c.value for c in q.choice_list(q.item("effort_elements"))]
+    known = [v for v in merged if v in order]
+    assert known == sorted(known, key=order.index)  # the method's order
+    assert with_suggestions(q, "type4", {**values, "effort_elements": merged}) == (merged, [])
 
 
 def test_no_cv_postcard_is_suggested_after_a_no_to_it(q: Questionnaire) -> None:

@@ -66,6 +66,25 @@ def suggested_efforts(
     ]
 
 
+def with_suggestions(
+    q: Questionnaire, typology: str, values: Mapping[str, Any], consent: object | None = None
+) -> tuple[list[str], list[str]]:
+    """(the effort elements picked, with the typology's suggestions added; those added).
+
+    Only adds: the consultant's own picks stay, in the method's order, and picks the list does
+    not know (an "other, namely") stay at the end."""
+    efforts = q.by_role("effort_elements")
+    if efforts is None:
+        return [], []
+    current = values.get(efforts.name)
+    picked = [str(v) for v in current] if isinstance(current, list) else []
+    added = [v for v in suggested_efforts(q, typology, values, consent) if v not in picked]
+    order = [c.value for c in q.choice_list(efforts)]
+    merged = [v for v in order if v in picked or v in added]
+    merged += [v for v in picked if v not in order]
+    return merged, added
+
+
 def typology_fits_status(q: Questionnaire, values: Mapping[str, Any]) -> bool:
     """False when the chosen typology is meant for another status than the candidate's."""
     item = q.by_role("typology")

@@ -50,3 +50,31 @@ async def test_an_edit_reaches_the_session_before_anything_is_drawn(
                 assert "Saving" in str(saved.content), name
             await until(pilot, lambda: "Saved" in str(saved.content))
             assert repo.get(iid).values().get(name) == expected, name
+
+
+async def test_the_entry_dialog_has_its_own_saved_line_and_it_tells_the_truth(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    """The repeat entry dialog covers the header: its own line says "Saving…" in the same step
+    as an edit, and "Saved" once the entry is on disk."""
+    from screener.ui.widgets.clock import SavedLine
+    from screener.ui.widgets.repeat import EntryDialog
+
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid, "work"))
+        await focus(pilot, screen, "jobs")
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, EntryDialog))
+        dialog = app.screen
+        saved = dialog.query_one(SavedLine)
+        await until(pilot, lambda: "Saved" in str(saved.content))
+        field = dialog.query(".question").first().control
+        field.insert_text_at_cursor("Welder")
+        # Nothing has run since the edit: the line says "Saved" only if it is on disk already.
+        if "Saved" in str(saved.content):
+            assert repo.get(iid).values().get("jobs")
+        else:
+            assert "Saving" in str(saved.content)
+        await until(pilot, lambda: "Saved" in str(saved.content))
+        assert "Welder" in str(repo.get(iid).values().get("jobs"))

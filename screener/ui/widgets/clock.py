@@ -91,6 +91,38 @@ class Line(Static):
         self.update(text, layout=layout)
 
 
+class SavedLine(Line):
+    """Saved, saving or not saved: the header's, and the repeat entry dialog's (which covers
+    the header while the consultant types in it)."""
+
+    def show_state(self, pending: int, failed: bool) -> None:
+        """ "Saved" only when nothing typed is waiting for the disk; a failure stays on screen
+        until the retried writes succeed."""
+        texts = {
+            "retrying": "✗ " + _("Not saved! Retrying"),
+            "failed": "✗ " + _("Not saved!"),
+            "saving": "○ " + _("Saving…"),
+            "saved": "✓ " + _("Saved"),
+        }
+        if failed:
+            state, cls = ("retrying" if pending else "failed"), "-failed"
+        elif pending:
+            state, cls = "saving", "-saving"
+        else:
+            state, cls = "saved", "-ok"
+        # "Saving" and "saved" take the same width: a write starting or ending redraws a word
+        # and lays nothing out again (a failure, rare, may widen it).
+        width = max(cell_len(texts["saving"]), cell_len(texts["saved"]))
+        self.show(" " * (width - cell_len(texts[state])) + texts[state])
+        if state != "saved" and self.is_attached:
+            # Straight to the screen's next frame. A repaint otherwise reaches the screen when
+            # the line's own queue next runs, which while keys pour in came a frame or two
+            # after the field's: the new text stood beside "Saved" for some 30 ms.
+            self.screen.post_message(messages.Update(self))
+        for name in ("-failed", "-saving", "-ok"):
+            self.set_class(name == cls, name)
+
+
 class HeaderBar(Horizontal):
     """One line: who, the interview time, the section time against its budget, saved or not."""
 
@@ -105,7 +137,7 @@ class HeaderBar(Horizontal):
         yield Line("", id="hb-mode", markup=False)
         yield Line("", id="hb-clock", markup=False)
         yield Line("", id="hb-section", markup=False)
-        yield Line("", id="hb-saved", markup=False)
+        yield SavedLine("", id="hb-saved", markup=False)
 
     def show(
         self,
@@ -141,29 +173,4 @@ class HeaderBar(Horizontal):
         self.show_saved(*self.saved)
 
     def show_saved(self, pending: int, failed: bool) -> None:
-        """ "Saved" only when nothing typed is waiting for the disk; a failure stays on screen
-        until the retried writes succeed."""
-        saved = self.query_one("#hb-saved", Line)
-        texts = {
-            "retrying": "✗ " + _("Not saved! Retrying"),
-            "failed": "✗ " + _("Not saved!"),
-            "saving": "○ " + _("Saving…"),
-            "saved": "✓ " + _("Saved"),
-        }
-        if failed:
-            state, cls = ("retrying" if pending else "failed"), "-failed"
-        elif pending:
-            state, cls = "saving", "-saving"
-        else:
-            state, cls = "saved", "-ok"
-        # "Saving" and "saved" take the same width: a write starting or ending redraws a word
-        # and lays nothing out again (a failure, rare, may widen it).
-        width = max(cell_len(texts["saving"]), cell_len(texts["saved"]))
-        saved.show(" " * (width - cell_len(texts[state])) + texts[state])
-        if state != "saved" and saved.is_attached:
-            # Straight to the screen's next frame. A repaint otherwise reaches the screen when
-            # the line's own queue next runs, which while keys pour in came a frame or two
-            # after the field's: the new text stood beside "Saved" for some 30 ms.
-            saved.screen.post_message(messages.Update(saved))
-        for name in ("-failed", "-saving", "-ok"):
-            saved.set_class(name == cls, name)
+        self.query_one("#hb-saved", SavedLine).show_state(pending, failed)

@@ -17,7 +17,7 @@ from textual.message import Message
 
 from screener import quiet_gc
 from screener.i18n import _, current_language
-from screener.questionnaire.effort import suggested_efforts
+from screener.questionnaire.effort import with_suggestions
 from screener.store.records import AnswerState
 from screener.ui.command_table import bindings
 from screener.ui.widgets import rules
@@ -39,6 +39,19 @@ class SectionPage(VerticalScroll, can_focus=False, inherit_bindings=False):
         self.section = section
         self.language = ""
         self.stale = True  # the values must be (re)loaded from the state when shown
+
+    def on_resize(self) -> None:
+        """Laid out (shown the first time, or at a new width): the focused question on this
+        page into view again. A jump's scroll can run before a new page has its places (the
+        screen runs its callbacks when idle, a switch's batch holds the layout back)."""
+        focused = self.screen.focused
+        if focused is None or self not in focused.ancestors:
+            return
+        question = next(
+            (q for q in focused.ancestors_with_self if isinstance(q, QuestionWidget)), None
+        )
+        if question is not None:
+            self.call_after_refresh(question.scroll_visible, animate=False)
 
 
 class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
@@ -123,6 +136,7 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
             question.commit = self.take_edit
             if isinstance(question, RepeatQuestion):
                 question.commit_entries = self.commit
+                question.save_state = self.save_state
         await page.mount_all(questions)
         page.language = current_language()
         page.stale = True
@@ -130,6 +144,10 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
         # (which would scan every page built so far) no longer stalls a switch by ~100 ms.
         quiet_gc.freeze()
         return page
+
+    def save_state(self) -> tuple[int, bool]:
+        """(writes still on their way to the disk, the last one failed)."""
+        return self.state.pending_count, self.state.error is not None
 
     def question_width(self) -> int:
         """The width of a question's content on the pages laid out so far (0 before the first)."""
@@ -238,18 +256,10 @@ class QuestionForm(Vertical, can_focus=False, inherit_bindings=False):
         """
         q = self.state.questionnaire
         efforts = q.by_role("effort_elements")
-        if efforts is None:
-            return
         # Those that fit the candidate's status, profile and consent (no CV postcard after a no).
-        suggested = suggested_efforts(q, typology, self.state.values(), self.state.consent)
-        current = self.state.value(efforts.name)
-        picked = [str(v) for v in current] if isinstance(current, list) else []
-        order = [c.value for c in q.choice_list(efforts)]
-        added = [v for v in suggested if v not in picked]
-        if not added:
+        merged, added = with_suggestions(q, typology, self.state.values(), self.state.consent)
+        if efforts is None or not added:
             return
-        merged = [v for v in order if v in picked or v in added]
-        merged += [v for v in picked if v not in order]  # e.g. "other, namely"
         widget = self.question(efforts.name)
         if widget is not None:
             widget.load(merged, widget.other_text())

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
@@ -20,7 +20,9 @@ from textual.widgets import DataTable, Static
 from screener.i18n import _, current_language
 from screener.interview.values import is_empty
 from screener.ui.command_table import bindings
+from screener.ui.messages import SaveStateChanged
 from screener.ui.widgets import rules
+from screener.ui.widgets.clock import SavedLine
 from screener.ui.widgets.guide import GuidancePanel
 from screener.ui.widgets.questions import QuestionWidget
 
@@ -75,8 +77,10 @@ class RepeatQuestion(QuestionWidget):
         self.entries: list[dict[str, Any]] = []
         self._filled_width = -1  # the width the table was last filled for
         self.values_for_logic: dict[str, Any] = {}
-        # Set by the form: checks and stores the whole entry list (no walking up the DOM).
+        # Set by the form: checks and stores the whole entry list (no walking up the DOM),
+        # and tells (writes still on their way to the disk, the last one failed).
         self.commit_entries: Callable[[QuestionWidget], None] | None = None
+        self.save_state: Callable[[], tuple[int, bool]] | None = None
 
     def compose_control(self) -> ComposeResult:
         yield EntryTable(cursor_type="row", zebra_stripes=True, classes="q-table")
@@ -175,6 +179,7 @@ class RepeatQuestion(QuestionWidget):
 
         values = self.values_for_logic
         dialog = EntryDialog(self.item, self.questionnaire, entry, values, title, keep, self.make)
+        dialog.save_state = self.save_state
         self.app.push_screen(dialog, done)
 
     def _keep(self, row: int, result: dict[str, Any]) -> bool:
@@ -243,10 +248,14 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
         self.values = values
         self.title_text = title
         self._warned = False
+        # The dialog covers the header: its own line says whether what is typed is on disk.
+        self.save_state: Callable[[], tuple[int, bool]] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="entry-dialog"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
+            with Horizontal(classes="entry-title-row"):
+                yield Static(self.title_text, classes="dialog-title", markup=False)
+                yield SavedLine("", classes="entry-saved", markup=False)
             with VerticalScroll(classes="entry-form"):
                 for child in rules.flatten(self.item.items):
                     question = self.make(child, self.questionnaire, True)
@@ -256,6 +265,7 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
             yield Static(_("Escape: done (everything typed is kept)"), classes="dialog-help")
 
     def on_mount(self) -> None:
+        self._show_saved()
         for question in self.query(QuestionWidget):
             value = self.entry.get(question.item.name)
             if value is not None:
@@ -271,10 +281,23 @@ class EntryDialog(ModalScreen[dict[str, Any] | None]):
             question.display = question.item.name in shown
 
     def _take_edit(self, question: QuestionWidget, _final: bool) -> None:
-        """An edit, in the same step as the key: the entry goes to the session at once."""
+        """An edit, in the same step as the key: the entry goes to the session at once, and
+        the saved line says so before the text is drawn."""
         if self._commit(question):
             self.on_keep(dict(self.entry))
+        self._show_saved()
         self._apply_relevance()
+
+    def _show_saved(self, state: tuple[int, bool] | None = None) -> None:
+        line = self.query_one(SavedLine)
+        state = state or (self.save_state() if self.save_state is not None else None)
+        line.display = state is not None
+        if state is not None:
+            line.show_state(*state)
+
+    def on_save_state_changed(self, message: SaveStateChanged) -> None:
+        if self.save_state is not None:
+            self._show_saved((message.pending, message.failed is not None))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         question = next(
