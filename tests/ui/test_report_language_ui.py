@@ -35,12 +35,20 @@ def assert_danish(text: str) -> None:
         assert word not in text, word
 
 
+def danish_app(tmp_path: Path, questionnaire: Questionnaire) -> tuple[PilotApp, Repository, int]:
+    """The app in Danish on a new store with one consented interview (app, store, its id)."""
+    repo = Repository(tmp_path / "t.sqlite3")
+    iid = repo.create_interview(InterviewInfo("Amina Testperson"), questionnaire, consent=CONSENTED)
+    i18n.set_language("da")
+    settings = Settings(db_path=tmp_path / "t.sqlite3", language="da", cursor_blink=False)
+    return PilotApp(settings, repo, questionnaire), repo, iid
+
+
 @pytest.mark.asyncio
 async def test_english_report_from_the_danish_ui(
     tmp_path: Path, questionnaire: Questionnaire, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repo = Repository(tmp_path / "t.sqlite3")
-    iid = repo.create_interview(InterviewInfo("Amina Testperson"), questionnaire, consent=CONSENTED)
+    app, repo, iid = danish_app(tmp_path, questionnaire)
     (tmp_path / "out").mkdir()
     inside, release = threading.Event(), threading.Event()
     seen_in_report: list[str] = []
@@ -54,9 +62,6 @@ async def test_english_report_from_the_danish_ui(
         return texts
 
     monkeypatch.setattr(render, "_header_texts", held_inside_english)
-    i18n.set_language("da")
-    settings = Settings(db_path=tmp_path / "t.sqlite3", language="da", cursor_blink=False)
-    app = PilotApp(settings, repo, questionnaire)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             screen = ExportScreen(iid)
@@ -112,11 +117,7 @@ async def test_the_report_language_is_picked_on_its_line_and_kept_at_once(
         return SimpleNamespace(pdf=folder / "r.pdf", json=folder / "r.json", warnings=[])
 
     monkeypatch.setattr(exporting, "export_interview", export)
-    repo = Repository(tmp_path / "t.sqlite3")
-    iid = repo.create_interview(InterviewInfo("Amina Testperson"), questionnaire, consent=CONSENTED)
-    i18n.set_language("da")
-    settings = Settings(db_path=tmp_path / "t.sqlite3", language="da", cursor_blink=False)
-    app = PilotApp(settings, repo, questionnaire)
+    app, repo, iid = danish_app(tmp_path, questionnaire)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             screen = ExportScreen(iid)
