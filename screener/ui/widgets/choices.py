@@ -281,7 +281,8 @@ class LanguagePicker(ChoicePicker):
 
     @value.setter
     def value(self, code: str) -> None:
-        """Pick ``code`` as the consultant would (``Changed`` is posted)."""
-        index = next(i for i, option in enumerate(self.options) if option.value == code)
-        if code != self.value:
+        """Pick ``code`` as the consultant would (``Changed`` is posted); a language the
+        documents are not written in (an imported interview's) leaves the pick as it is."""
+        index = next((i for i, option in enumerate(self.options) if option.value == code), None)
+        if index is not None and code != self.value:
             self._pick(index, toggle=False)
