@@ -257,3 +257,25 @@ def test_the_interpreter_line_reads_as_a_name_and_a_language() -> None:
     assert interpreter_line("Selam Tolkesen", "tigrinya") == "Selam Tolkesen (tigrinya)"
     assert interpreter_line("", "tigrinya") == "tigrinya"
     assert interpreter_line("Selam Tolkesen", "") == "Selam Tolkesen"
+
+
+async def test_an_entry_typed_with_brackets_is_shown_as_typed_in_the_table(
+    tmp_path, repo, questionnaire, iid
+) -> None:
+    """Textual's table reads a string cell as markup: "[b]Welder[/]" lost its brackets and
+    "a[/]b" stopped the app. Entries are plain text, in the table as in the report."""
+    from screener.ui.widgets.repeat import EntryDialog, EntryTable
+
+    app = make_app(tmp_path, repo, questionnaire)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_screen(app, pilot, InterviewScreen(iid, "work"))
+        for title in ("[b]Welder[/]", "a[/]b"):
+            await focus(pilot, screen, "jobs")
+            await pilot.press("ctrl+n")
+            await until(pilot, lambda: isinstance(app.screen, EntryDialog))
+            await pilot.press(*title, "escape")
+            await until(pilot, lambda: app.screen is screen)
+        await pilot.pause()
+        table = screen.form.question("jobs").query_one(EntryTable)  # type: ignore[union-attr]
+        assert [str(table.get_row_at(row)[1]) for row in range(2)] == ["[b]Welder[/]", "a[/]b"]
+        assert "[b]Welder[/]" in screen_text(app) and "a[/]b" in screen_text(app)

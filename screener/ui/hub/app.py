@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
@@ -17,6 +18,7 @@ from screener.i18n import _, format_date
 from screener.settings import Settings
 from screener.ui.command_table import bindings
 from screener.ui.typing import TypingInput
+from screener.ui.widgets.cell import Cell
 from screener.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -89,11 +91,11 @@ class HubScreen(Screen[None]):
             self.rows[key] = item
             table.add_row(
                 str(item.id),
-                item.candidate_name,
-                item.case_id,
-                item.municipality,
+                Cell(item.candidate_name),
+                Cell(item.case_id),
+                Cell(item.municipality),
                 item.created_at[:10],
-                item.typology_label,
+                Cell(item.typology_label),
                 key=key,
             )
         self.query_one("#hub-status", Static).update(
@@ -147,9 +149,9 @@ class HubScreen(Screen[None]):
     def show_figures(self, rows: list[list[str]]) -> None:
         table = self.query_one("#hub-figures", DataTable)
         table.clear(columns=True)
-        table.add_columns(*rows[0])
+        table.add_columns(*(Text(header) for header in rows[0]))
         for row in rows[1:]:
-            table.add_row(*row)
+            table.add_row(*(Cell(value) for value in row))
 
     def action_pdf(self) -> None:
         table = self.query_one("#hub-candidates", DataTable)

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from rich.cells import cell_len, set_cell_size
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
-from rich.segment import Segment
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -24,6 +19,7 @@ from screener.ui.command_table import bindings
 from screener.ui.messages import OpenConsent, OpenInterview, OpenScreen
 from screener.ui.screens.base import ScreenerScreen
 from screener.ui.typing import TypingInput
+from screener.ui.widgets.cell import Cell
 from screener.ui.widgets.footer import KeysFooter
 
 # Rows fetched at a time: a screenful and more. Moving the cursor near the end fetches the next
@@ -31,40 +27,12 @@ from screener.ui.widgets.footer import KeysFooter
 PAGE_SIZE = 60
 MORE_WHEN_LEFT = 10  # fetch the next page when the cursor is this close to the last row
 SHOWN_PROBLEMS = 5  # of a broken questionnaire's problems; `screener check` lists all
-_CONTROL = re.compile("[\x07\x08\x0b\x0c\x0d]")  # what Rich's Text strips from a text
 
 
 @lru_cache(maxsize=2048)
 def short_date(day: date, lang: str) -> str:
     """Cached: Babel formatting costs about 0.1 ms a row, paid again on every keystroke."""
     return format_date(day, lang, fmt="short")
-
-
-class Cell:
-    """A one-line table cell drawn as a single segment: what a plain Rich ``Text`` cell draws
-    in a one-line row (first line, tabs expanded, padded or cut to the column), without Text's
-    wrapping and justifying, which cost a fifth of the table's repaint on every keystroke.
-
-    Plain text, never markup: a name like "[b]Ali[/b]" is shown as typed.
-    """
-
-    __slots__ = ("text", "width")
-
-    def __init__(self, text: str) -> None:
-        self.text = _CONTROL.sub("", text.split("\n", 1)[0]).expandtabs(8)
-        self.width = cell_len(self.text)
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __repr__(self) -> str:
-        return f"Cell({self.text!r})"
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(self.width, self.width)
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Segment(set_cell_size(self.text, options.max_width))
 
 
 class HomeScreen(ScreenerScreen):

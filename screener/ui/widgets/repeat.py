@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,6 +23,7 @@ from screener.interview.values import is_empty
 from screener.ui.command_table import bindings
 from screener.ui.messages import SaveStateChanged
 from screener.ui.widgets import rules
+from screener.ui.widgets.cell import Cell
 from screener.ui.widgets.clock import SavedLine
 from screener.ui.widgets.guide import GuidancePanel
 from screener.ui.widgets.questions import QuestionWidget
@@ -34,7 +36,7 @@ MAX_CELL = 28
 MakeQuestion = Callable[["Item", "Questionnaire", bool], QuestionWidget]
 
 
-class EntryTable(DataTable[str]):
+class EntryTable(DataTable[str | Cell]):
     BINDINGS = bindings(
         "entries.add", "entries.edit", "entries.up", "entries.down", "entries.remove"
     )
@@ -124,12 +126,11 @@ class RepeatQuestion(QuestionWidget):
         cell = max(8, min(MAX_CELL, room // max(len(columns), 1) - 2))
         table.add_column("#", width=2)
         for child in columns:
-            table.add_column(_cut(self.text(child.label), cell), width=cell)
+            table.add_column(Text(_cut(self.text(child.label), cell)), width=cell)
+        q = self.questionnaire
         for index, entry in enumerate(self.entries):
-            cells = [
-                _cut(format_value(self.questionnaire, child, entry.get(child.name), lang), cell)
-                for child in columns
-            ]
+            values = [format_value(q, child, entry.get(child.name), lang) for child in columns]
+            cells = [Cell(_cut(value, cell)) for value in values]
             table.add_row(str(index + 1), *cells)
         if not self.entries:  # an empty row; the line under the table says so, uncut
             table.add_row("", *[""] * len(columns))
