@@ -3,8 +3,6 @@ and find the answer where it was left."""
 
 from __future__ import annotations
 
-import os
-import signal
 import time
 from pathlib import Path
 
@@ -48,7 +46,7 @@ def test_answer_survives_sigkill(terminal_env: dict[str, str]) -> None:
         time.sleep(0.3)
         term.type(ANSWER)
         term.wait_for(lambda s: ANSWER in s and "✓ Saved" in s, "the answer saved")
-        os.kill(term.pid(), signal.SIGKILL)
+        term.kill()
         time.sleep(0.5)
     finally:
         term.close()

@@ -12,9 +12,7 @@ The questionnaire is a small file of the test's own (valid/kill.toml)."""
 
 from __future__ import annotations
 
-import os
 import random
-import signal
 import time
 from pathlib import Path
 
@@ -48,7 +46,7 @@ def test_twenty_kills_lose_nothing_that_was_on_screen(
             term.type("".join(rng.choice("abcdefgh ") for _ in range(rng.randint(0, 12))))
             time.sleep(0.3 + rng.random() * 0.3)
             before = term.screen()
-            os.kill(term.pid(), signal.SIGKILL)
+            term.kill()
         finally:
             term.close()
         story, title = stored(db)

@@ -5,8 +5,6 @@ beside "Saved" for some 30 ms of every burst, and lost it to a kill."""
 
 from __future__ import annotations
 
-import os
-import signal
 import time
 from pathlib import Path
 
@@ -30,7 +28,7 @@ def test_saved_is_never_shown_beside_text_that_is_not_on_disk(
             while token not in screen:  # as often as tmux answers: the window was ~30 ms
                 assert time.monotonic() < deadline, screen
                 screen = term.screen()
-            os.kill(term.pid(), signal.SIGKILL)
+            term.kill()
         finally:
             term.close()
         header = screen.splitlines()[0]

@@ -3,12 +3,15 @@ capture-pane."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -64,6 +67,21 @@ class Terminal:
 
     def pid(self) -> int:
         return int(self._tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").split()[0])
+
+    def kill(self, timeout: float = 10.0) -> None:
+        """SIGKILL the program, and wait until it has gone: a process inside a slow fsync dies
+        only when the call returns, and holds its database locks until then."""
+        pid = self.pid()
+        os.kill(pid, signal.SIGKILL)
+        status = Path(f"/proc/{pid}/status")
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if "\nState:\tZ" in status.read_text():
+                    return  # dead; its parent has not collected it yet
+            except OSError:
+                return  # gone
+            time.sleep(0.02)
 
     def close(self) -> None:
         subprocess.run(
